@@ -1,0 +1,48 @@
+# Masthead: `make demo` runs the demo publication, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-sqlite test-postgres lint format serve clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the project's dependencies change.
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/masthead migrate --no-input
+	$(BIN)/masthead collectstatic --no-input --verbosity 0
+	$(BIN)/masthead load-demo
+	PORT=$(PORT) $(BIN)/masthead serve --with-worker --demo-banner
+
+test: install
+	$(BIN)/masthead makemigrations --check --dry-run --verbosity 1
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+	@if [ -n "$$POSTGRES_TEST_URL" ]; then \
+		echo "== The suite again on PostgreSQL =="; \
+		DATABASE_URL="$$POSTGRES_TEST_URL" $(BIN)/python -m pytest -m "not browser"; \
+	else \
+		echo "POSTGRES_TEST_URL is not set: the suite ran on SQLite only."; \
+	fi
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,125 @@
+"""RSS 2.0 and Atom feeds for the whole site and for each author, region, theme and report.
+
+Each item carries the standfirst as its summary and the full text, followed by the
+attribution line, as its content (``content:encoded`` in RSS, ``<content>`` in Atom).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from .attribution import attribution_for, byline_names
+from .models import ArticlePage, PublicationSettings
+
+
+class FullTextRssGenerator(Rss201rev2Feed):
+    def rss_attributes(self) -> dict[str, str]:
+        attrs = super().rss_attributes()
+        attrs["xmlns:content"] = "http://purl.org/rss/1.0/modules/content/"
+        return attrs
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class FullTextAtomGenerator(Atom1Feed):
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+def absolutize_urls(html: str, base_url: str) -> str:
+    """Feed readers show content away from the site: make every link and image absolute."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag, attribute in (("a", "href"), ("img", "src")):
+        for element in soup.find_all(tag):
+            if element.get(attribute):
+                element[attribute] = urljoin(base_url, element[attribute])
+    return str(soup)
+
+
+class ArticleRssFeed(Feed):
+    feed_type = FullTextRssGenerator
+
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request: HttpRequest, landing_page: Any) -> Any:
+        return landing_page
+
+    def title(self, landing_page: Any) -> str:
+        publication = PublicationSettings.for_request(self.request).publication_name
+        if landing_page.depth <= 2:
+            return publication
+        return f"{landing_page.feed_title()} — {publication}"
+
+    def link(self, landing_page: Any) -> str:
+        return landing_page.get_full_url(self.request)
+
+    def description(self, landing_page: Any) -> str:
+        publication = PublicationSettings.for_request(self.request)
+        return publication.tagline or self.title(landing_page)
+
+    def feed_copyright(self, landing_page: Any) -> str:
+        publication = PublicationSettings.for_request(self.request)
+        return f"Copyright © {publication.copyright_name}"
+
+    def items(self, landing_page: Any) -> Any:
+        return landing_page.listed_articles().prefetch_related("themes", "regions")[
+            : settings.MASTHEAD_FEED_ITEMS
+        ]
+
+    def item_title(self, article: ArticlePage) -> str:
+        return article.title
+
+    def item_link(self, article: ArticlePage) -> str:
+        return article.get_full_url(self.request)
+
+    def item_guid(self, article: ArticlePage) -> str:
+        return article.get_full_url(self.request)
+
+    def item_description(self, article: ArticlePage) -> str:
+        return article.standfirst
+
+    def item_author_name(self, article: ArticlePage) -> str:
+        return byline_names(article)
+
+    def item_author_link(self, article: ArticlePage) -> str | None:
+        authors = article.authors
+        return authors[0].get_full_url(self.request) if authors else None
+
+    def item_pubdate(self, article: ArticlePage) -> Any:
+        return article.published_at
+
+    def item_updateddate(self, article: ArticlePage) -> Any:
+        return article.updated_at or article.last_published_at or article.published_at
+
+    def item_categories(self, article: ArticlePage) -> list[str]:
+        return [theme.title for theme in article.themes.all()] + [
+            region.title for region in article.regions.all()
+        ]
+
+    def item_extra_kwargs(self, article: ArticlePage) -> dict[str, str]:
+        html = render_to_string(
+            "news/feed_item_content.html",
+            {"article": article, "attribution": attribution_for(article, self.request)},
+            request=self.request,
+        )
+        return {"content_html": absolutize_urls(html, self.item_link(article))}
+
+
+class ArticleAtomFeed(ArticleRssFeed):
+    feed_type = FullTextAtomGenerator
+
+    def subtitle(self, landing_page: Any) -> str:
+        return self.description(landing_page)

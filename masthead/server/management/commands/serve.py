@@ -1,0 +1,99 @@
+"""`masthead serve`: the production application server (gunicorn), optionally with the
+background task worker beside it, both stopped together."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = (
+        "Serve the site with gunicorn on HOST:PORT (default 127.0.0.1 and $PORT or 8000). "
+        "With --with-worker, also run the background task worker until the server stops."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY", "0")) or None,
+            help="gunicorn worker processes (default: 2 x CPU cores + 1, as gunicorn advises).",
+        )
+        parser.add_argument(
+            "--with-worker",
+            action="store_true",
+            help="Also run the task worker (db_worker or rqworker, per the configured queue).",
+        )
+        parser.add_argument(
+            "--demo-banner",
+            action="store_true",
+            help="Print the site and admin URLs and the demo admin's credentials first.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        host, port = options["host"], options["port"]
+        workers = options["workers"] or (2 * (os.cpu_count() or 1) + 1)
+        if options["demo_banner"]:
+            from masthead.demo.credentials import read_demo_credentials
+
+            base = f"http://{host}:{port}"
+            self.stdout.write(
+                self.style.SUCCESS(f"\nMasthead is serving the demo publication at {base}/")
+            )
+            self.stdout.write(f"  Admin:     {base}/admin/")
+            credentials = read_demo_credentials()
+            if credentials:
+                self.stdout.write(f"  Username:  {credentials[0]}\n  Password:  {credentials[1]}")
+            self.stdout.write("  Stop with Ctrl+C.\n")
+
+        processes: list[subprocess.Popen[bytes]] = []
+        if options["with_worker"]:
+            processes.append(
+                subprocess.Popen([sys.executable, "-m", "masthead.cli", *worker_command()])
+            )
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "masthead.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+                "--forwarded-allow-ips",
+                os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            ]
+        )
+        processes.append(server)
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGTERM)
+            for process in processes:
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+def worker_command() -> list[str]:
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend.startswith("django_tasks_rq"):
+        return ["rqworker", "default", "--with-scheduler"]
+    return ["db_worker", "--queue-name", "*"]

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from masthead.news import views as news_views
+from masthead.server import views as server_views
+
+urlpatterns = [
+    path("healthz", server_views.healthz, name="healthz"),
+    path("robots.txt", server_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("search/", news_views.search, name="search"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.MASTHEAD_SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+# Wagtail's page tree answers everything else, so it comes last.
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler400 = "masthead.server.errors.bad_request"
+handler500 = "masthead.server.errors.server_error"

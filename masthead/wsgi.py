@@ -1,0 +1,9 @@
+"""WSGI entry point for the application server (`masthead serve` runs gunicorn on it)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings")
+
+application = get_wsgi_application()
