@@ -95,5 +95,5 @@ class Command(BaseCommand):
 def worker_command() -> list[str]:
     backend = settings.TASKS["default"]["BACKEND"]
     if backend.startswith("django_tasks_rq"):
-        return ["rqworker", "default", "--with-scheduler"]
+        return ["rqworker", "--job-class", "django_tasks_rq.Job", "--with-scheduler", "default"]
     return ["db_worker", "--queue-name", "*"]

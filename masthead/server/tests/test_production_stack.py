@@ -1,0 +1,131 @@
+"""The production configuration on real services: tasks through Redis (RQ) and the web server
+(gunicorn via `masthead serve`) answering /healthz, each in its own process as in production."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+from django_tasks import task
+
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+
+
+@task()
+def write_marker(path: str, text: str) -> str:
+    """A task the RQ worker runs in another process, leaving proof that it ran."""
+    Path(path).write_text(text)
+    return text
+
+
+def _reachable(host: str, port: int) -> bool:
+    try:
+        socket.create_connection((host, port), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
+def _require(host: str, port: int, what: str) -> None:
+    if not _reachable(host, port):
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} at {host}:{port} is unreachable; CI needs it.")
+        pytest.skip(f"{what} at {host}:{port} is not running")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "MASTHEAD_", "DATABASE_URL", "REDIS_URL"))
+    }
+    env.update(
+        {
+            "MASTHEAD_DATA_DIR": str(tmp_path / "var"),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+            "MASTHEAD_MANIFEST_STATIC": "false",
+        }
+    )
+    env.update(extra)
+    return env
+
+
+def _masthead(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "masthead.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_tasks_run_through_redis_with_an_rq_worker(tmp_path: Path) -> None:
+    _require(REDIS_HOST, REDIS_PORT, "Redis")
+    queue_db = 15  # a database of its own, emptied by the test
+    env = _environment(tmp_path, REDIS_URL=f"redis://{REDIS_HOST}:{REDIS_PORT}/{queue_db}")
+    marker = tmp_path / "marker.txt"
+    token = uuid.uuid4().hex
+
+    enqueue = _masthead(
+        "shell",
+        "-c",
+        "from django.conf import settings; "
+        "assert settings.TASKS['default']['BACKEND'] == 'django_tasks_rq.RQBackend'; "
+        "import django_rq; django_rq.get_queue('default').empty(); "
+        "from masthead.server.tests.test_production_stack import write_marker; "
+        f"print(write_marker.enqueue({str(marker)!r}, {token!r}).id)",
+        env=env,
+    )
+    assert enqueue.returncode == 0, enqueue.stderr
+    assert not marker.exists(), "the task must wait for a worker, not run in the web process"
+
+    worker = _masthead(
+        "rqworker", "--burst", "--job-class", "django_tasks_rq.Job", "default", env=env
+    )
+    assert worker.returncode == 0, worker.stderr
+    assert marker.read_text() == token
+
+
+def test_masthead_serve_answers_healthz_with_gunicorn(tmp_path: Path) -> None:
+    env = _environment(tmp_path)
+    migrate = _masthead("migrate", "--no-input", "-v0", env=env, timeout=300)
+    assert migrate.returncode == 0, migrate.stderr
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        body = b""
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as reply:
+                    assert reply.status == 200
+                    body = reply.read()
+                    break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"masthead serve exited: {server.stderr.read().decode()}")
+                time.sleep(0.3)
+        assert b'"database": "ok"' in body
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
