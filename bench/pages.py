@@ -1,0 +1,208 @@
+"""Page-serving benchmark: Masthead's pages under load, against nginx serving the same HTML.
+
+Loads the demo publication into a fresh SQLite database in a temporary folder, starts
+`masthead serve` (gunicorn) on a free loopback port, saves each page's HTML to a folder that
+nginx serves on another loopback port, then runs wrk against both in the same run so the
+machine's noise affects both alike. Prints a Markdown table to paste into bench/RESULTS.md.
+
+    .venv/bin/python bench/pages.py --duration 10 --connections 16
+
+Needs Debian's nginx and wrk (`apt-get install nginx-light wrk`). Traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+NGINX_CONF = """
+worker_processes 1;
+daemon off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    default_type text/html;
+    server {{
+        listen 127.0.0.1:{port};
+        root {tmp}/html;
+        location / {{ try_files $uri $uri/index.html =404; }}
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer within {timeout} s")
+
+
+def wrk(url: str, duration: int, connections: int, threads: int) -> tuple[float, str]:
+    output = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p99 = re.search(r"99%\s+([\d.]+\w+)", output)
+    return rps, p99.group(1) if p99 else "?"
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process and its children (gunicorn master and workers)."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for each in pids:
+        status = Path(f"/proc/{each}/status")
+        if status.exists():
+            match = re.search(r"VmRSS:\s+(\d+) kB", status.read_text())
+            total += int(match.group(1)) if match else 0
+    return total / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    args = parser.parse_args()
+    for tool in ("nginx", "wrk"):
+        if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
+            raise SystemExit(f"{tool} is missing: apt-get install nginx-light wrk")
+
+    tmp = Path(tempfile.mkdtemp(prefix="masthead-bench-"))
+    env = {**os.environ, "MASTHEAD_DATA_DIR": str(tmp / "var"), "LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    masthead = [sys.executable, "-m", "masthead.cli"]
+    port = free_port()
+    env["PORT"] = str(port)
+    for step in (
+        ["migrate", "--no-input", "-v0"],
+        ["collectstatic", "--no-input", "-v0"],
+        ["load-demo"],
+    ):
+        subprocess.run([*masthead, *step], env=env, check=True, stdout=subprocess.DEVNULL)
+
+    server = subprocess.Popen(
+        [*masthead, "serve", "--port", str(port), "--workers", str(args.workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    nginx_port = free_port()
+    (tmp / "html").mkdir()
+    (tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=tmp, port=nginx_port))
+    nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    nginx = subprocess.Popen([nginx_binary, "-c", str(tmp / "nginx.conf"), "-p", str(tmp)])
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(f"{base}/healthz")
+        article_url = (
+            subprocess.run(
+                [
+                    *masthead,
+                    "shell",
+                    "-c",
+                    "from masthead.news.models import ArticlePage; "
+                    "print(ArticlePage.objects.live().order_by('-published_at').first().url)",
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        pages = {
+            "home": "/",
+            "article": article_url,
+            "region": "/regions/europe/",
+            "feed (RSS)": "/feed/rss/",
+        }
+        rows = []
+        for name, path in pages.items():
+            with urllib.request.urlopen(base + path) as reply:  # warm caches and renditions
+                html = reply.read()
+            target = tmp / "html" / name.split()[0] / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(html)
+            masthead_rps, masthead_p99 = wrk(
+                base + path, args.duration, args.connections, args.threads
+            )
+            nginx_rps, nginx_p99 = wrk(
+                f"http://127.0.0.1:{nginx_port}/{name.split()[0]}/",
+                args.duration,
+                args.connections,
+                args.threads,
+            )
+            rows.append((name, len(html), masthead_rps, masthead_p99, nginx_rps, nginx_p99))
+        memory = rss_mib(server.pid)
+    finally:
+        server.terminate()
+        nginx.terminate()
+        server.wait(timeout=30)
+        nginx.wait(timeout=30)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        match = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = match.group(1) if match else cpu
+    print(
+        f"\nDate: {time.strftime('%Y-%m-%d')}; machine: {os.cpu_count()} cores, {cpu}, {platform.system()}"
+    )
+    print(
+        f"Command: .venv/bin/python bench/pages.py --duration {args.duration} "
+        f"--connections {args.connections} --workers {args.workers}\n"
+    )
+    print(
+        "| page | HTML bytes | Masthead req/s | Masthead p99 | nginx file req/s | nginx p99 | Masthead / nginx |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for name, size, m_rps, m_p99, n_rps, n_p99 in rows:
+        print(
+            f"| {name} | {size:,} | {m_rps:,.0f} | {m_p99} | {n_rps:,.0f} | {n_p99} | {m_rps / n_rps:.1%} |"
+        )
+    print(f"\nMemory of gunicorn ({args.workers} workers + master) after the run: {memory:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
