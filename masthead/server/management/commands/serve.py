@@ -43,16 +43,16 @@ class Command(BaseCommand):
         host, port = options["host"], options["port"]
         workers = options["workers"] or (2 * (os.cpu_count() or 1) + 1)
         if options["demo_banner"]:
-            from masthead.demo.credentials import read_demo_credentials
+            from masthead.demo.credentials import read_all_demo_credentials
 
             base = f"http://{host}:{port}"
             self.stdout.write(
                 self.style.SUCCESS(f"\nMasthead is serving the demo publication at {base}/")
             )
-            self.stdout.write(f"  Admin:     {base}/admin/")
-            credentials = read_demo_credentials()
-            if credentials:
-                self.stdout.write(f"  Username:  {credentials[0]}\n  Password:  {credentials[1]}")
+            self.stdout.write(f"  Admin site:       {base}/admin/")
+            for role, (username, password) in read_all_demo_credentials().items():
+                label = f"{role.capitalize()} login:"
+                self.stdout.write(f"  {label:<17} {username} / {password}")
             self.stdout.write("  Stop with Ctrl+C.\n")
 
         processes: list[subprocess.Popen[bytes]] = []

@@ -1,0 +1,95 @@
+"""What search engines and machines read: JSON-LD, sitemap, robots.txt, search, health."""
+
+import json
+
+import extruct
+import pytest
+from bs4 import BeautifulSoup
+
+from masthead.news.models import PublicationSettings
+
+from .factories import ArticleFactory, AuthorFactory, CreditedImageFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_json_ld_is_a_complete_news_article(client, site):
+    publication = PublicationSettings.for_site(site)
+    publication.publication_name = "The Test Gazette"
+    publication.save()
+    author = AuthorFactory(title="Ana Ruiz")
+    article = ArticleFactory(
+        title="A headline with </script><script>alert(1)</script> in it",
+        authors=[author],
+        featured_image=CreditedImageFactory(),
+        regions=[RegionFactory(title="Europe")],
+    )
+    html = client.get(article.url).content.decode()
+    assert "<script>alert(1)</script>" not in html
+
+    data = extruct.extract(html, base_url="http://testserver/", syntaxes=["json-ld"])["json-ld"]
+    [news] = [item for item in data if item["@type"] == "NewsArticle"]
+    assert news["headline"] == article.title
+    assert news["datePublished"].startswith(article.published_at.date().isoformat())
+    assert news["dateModified"]
+    assert news["author"] == [
+        {"@type": "Person", "name": "Ana Ruiz", "url": f"http://testserver{author.url}"}
+    ]
+    assert news["image"][0].startswith("http://testserver/media/")
+    assert news["publisher"]["name"] == "The Test Gazette"
+    assert news["mainEntityOfPage"]["@id"] == f"http://testserver{article.url}"
+    assert "Europe" in news["keywords"]
+
+
+def test_sitemap_lists_live_articles_and_landing_pages_but_not_drafts(client, site):
+    article = ArticleFactory()
+    draft = ArticleFactory(live=False)
+    author = article.authors[0]
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    locations = [loc.get_text() for loc in BeautifulSoup(response.content, "xml").find_all("loc")]
+    assert f"http://testserver{article.url}" in locations
+    assert f"http://testserver{author.url}" in locations
+    assert not any(draft.slug in location for location in locations)
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, site):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+
+
+def test_search_finds_articles_by_headline_standfirst_and_author(client, site):
+    author = AuthorFactory(title="Ingrid Solberg")
+    article = ArticleFactory(
+        title="Fjord salmon farms expand", standfirst="Quotas doubled.", authors=[author]
+    )
+    ArticleFactory(title="Unrelated matter", standfirst="Nothing here.")
+    for query in ("salmon", "quotas", "Solberg"):
+        page = BeautifulSoup(client.get("/search/", {"q": query}).content, "html.parser")
+        titles = [h.get_text(strip=True) for h in page.select(".teaser__headline")]
+        assert titles == [article.title], query
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ("x" * 201, 400, "shorter search"),
+        ("nul\x00byte", 400, "be searched for"),
+        ("<script>alert(1)</script>", 200, "&lt;script&gt;"),
+    ],
+)
+def test_search_answers_hostile_queries_with_a_clear_message(client, site, query, status, message):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == status
+    html = response.content.decode()
+    assert message in html
+    assert "<script>alert(1)</script>" not in html

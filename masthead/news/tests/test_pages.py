@@ -1,0 +1,181 @@
+"""What a reader sees: the front page, articles, landing pages and error pages."""
+
+import datetime as dt
+import itertools
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from masthead.news.models import ArticlePage, PublicationSettings
+
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CreditedImageFactory,
+    RegionFactory,
+    ReportFactory,
+    ThemeFactory,
+    body,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def publication(site):
+    settings = PublicationSettings.for_site(site)
+    settings.publication_name = "The Test Gazette"
+    settings.copyright_holder = "Gazette Media"
+    settings.article_footer_note = "<p>Views are the authors' own.</p>"
+    settings.save()
+    return settings
+
+
+def test_article_page_shows_byline_dates_image_credit_author_box_and_attribution(
+    client, publication
+):
+    nadia = AuthorFactory(title="Nadia Haddad", bio="Nadia Haddad is a Cairo-based researcher.")
+    tom = AuthorFactory(title="Tom Okafor")
+    image = CreditedImageFactory(credit="Photo: Riverside Agency", credit_url="https://ra.example/")
+    article = ArticleFactory(
+        title="Ports reopen after the strike",
+        standfirst="Trade resumes, but the backlog will take weeks.",
+        authors=[nadia, tom],
+        featured_image=image,
+        featured_image_alt="Cranes over a container port",
+        featured_image_caption="The port at dawn.",
+        published_at=dt.datetime(2026, 3, 4, 9, 30, tzinfo=dt.UTC),
+    )
+
+    response = client.get(article.url)
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.select_one("a.skip-link")["href"] == "#main"
+    headline = page.select_one("article h1")
+    assert headline.get_text(strip=True) == "Ports reopen after the strike"
+    assert page.select_one(".standfirst").get_text(strip=True).startswith("Trade resumes")
+    byline = page.select_one(".byline").get_text(" ", strip=True)
+    assert "Nadia Haddad and Tom Okafor" in byline
+    assert page.select_one("time")["datetime"] == "2026-03-04T09:30:00+00:00"
+    image_tag = page.select_one(".article__image img")
+    assert image_tag["alt"] == "Cranes over a container port"
+    assert "Photo: Riverside Agency" in page.select_one(".article__image figcaption").get_text()
+    assert page.select_one(".author-box__bio").get_text() == nadia.bio
+    assert [a.get_text() for a in page.select(".author-box__more")] == [
+        "Articles by Nadia Haddad",
+        "Articles by Tom Okafor",
+    ]
+    attribution = page.select_one(".attribution").get_text(" ", strip=True)
+    assert "The original source of this article is The Test Gazette." in attribution
+    assert "Copyright © Nadia Haddad, Tom Okafor, Gazette Media, 2026" in attribution
+    assert f"http://testserver{article.url}" in attribution
+    assert "Views are the authors' own." in page.select_one(".footer-note").get_text()
+    assert page.select_one('link[rel="canonical"]')["href"] == f"http://testserver{article.url}"
+    assert page.select_one('meta[property="og:type"]')["content"] == "article"
+    assert page.select_one('meta[property="og:image"]')["content"].startswith("http://testserver/")
+    assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+
+
+def test_headings_come_in_order_on_an_article(client, publication):
+    article = ArticleFactory(body=body("<h2>Background</h2><p>Text.</p>", "<h3>Detail</h3>"))
+    page = soup(client.get(article.url))
+    levels = [int(tag.name[1]) for tag in page.select("main h1, main h2, main h3, main h4")]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
+
+
+def test_front_page_leads_with_the_newest_article_and_lists_report_blocks(client, publication):
+    report = ReportFactory(title="The Sahel in transition")
+    older = ArticleFactory(
+        title="Older story", published_at=timezone.now() - dt.timedelta(days=2), reports=[report]
+    )
+    newest = ArticleFactory(title="Newest story", published_at=timezone.now())
+    page = soup(client.get("/"))
+    assert page.select_one(".lead-story h2").get_text(strip=True) == newest.title
+    assert older.title in page.select_one(".latest").get_text()
+    report_block = page.select_one(".report-block")
+    assert "The Sahel in transition" in report_block.get_text()
+    assert older.title in report_block.get_text()
+
+
+def test_landing_pages_list_their_articles_newest_first(client, publication):
+    region = RegionFactory(title="Europe")
+    theme = ThemeFactory(title="Energy")
+    author = AuthorFactory(title="Ana Ruiz")
+    now = timezone.now()
+    first = ArticleFactory(
+        title="First",
+        regions=[region],
+        themes=[theme],
+        authors=[author],
+        published_at=now - dt.timedelta(days=3),
+    )
+    second = ArticleFactory(
+        title="Second",
+        regions=[region],
+        themes=[theme],
+        authors=[author],
+        published_at=now - dt.timedelta(days=1),
+    )
+    ArticleFactory(title="Elsewhere")
+
+    for landing in (region, theme, author):
+        response = client.get(landing.url)
+        assert response.status_code == 200
+        titles = [h.get_text(strip=True) for h in soup(response).select(".teaser__headline")]
+        assert titles == [second.title, first.title], landing.url
+    assert soup(client.get(author.url)).h1.get_text() == "Articles by Ana Ruiz"
+
+
+def test_report_page_pins_articles_above_the_listing(client, publication):
+    from masthead.news.models import ReportPinnedArticle
+
+    report = ReportFactory(title="Chips and sovereignty", introduction="Who makes the chips.")
+    pinned = ArticleFactory(title="The primer", reports=[report])
+    ArticleFactory(title="Latest turn", reports=[report])
+    report.pinned_articles.add(ReportPinnedArticle(article=pinned))
+    report.save_revision().publish()
+
+    page = soup(client.get(report.url))
+    assert "Who makes the chips." in page.get_text()
+    assert "The primer" in page.select_one(".pinned").get_text()
+
+
+def test_listings_paginate_and_bad_page_numbers_are_404(client, publication, settings):
+    settings.MASTHEAD_ARTICLES_PER_PAGE = 2
+    region = RegionFactory()
+    for _ in range(3):
+        ArticleFactory(regions=[region])
+    assert client.get(region.url + "?page=2").status_code == 200
+    for bad in ("3", "0", "-1", "abc", "1e9", "%00"):
+        response = client.get(region.url + "?page=" + bad)
+        assert response.status_code == 404, bad
+        assert "Page not found" in response.content.decode()
+
+
+def test_unknown_url_is_a_404_page_with_the_site_chrome(client, publication):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    page = soup(response)
+    assert page.select_one(".site-header") is not None
+    assert "Page not found" in page.h1.get_text()
+
+
+def test_drafts_and_scheduled_articles_are_not_public(client, publication):
+    draft = ArticleFactory(title="Secret draft", live=False)
+    assert ArticlePage.objects.get(pk=draft.pk).live is False
+    assert client.get("/articles/" + draft.slug + "/").status_code == 404
+    assert "Secret draft" not in client.get("/").content.decode()
+
+
+def test_hostile_query_strings_never_cause_a_server_error(client, publication):
+    article = ArticleFactory()
+    for query in ("?page=%ff%fe", "?q=%00", "?page=" + "9" * 400, "?page[]=1"):
+        for url in ("/", article.url, "/articles/", "/search/"):
+            assert client.get(url + query).status_code in {200, 400, 404}, url + query
