@@ -240,6 +240,12 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    SILENCED_SYSTEM_CHECKS = [
+        # Wagtail's page preview is a same-origin frame, so DENY would break the editor.
+        "security.W019",
+        # Joining the HSTS preload list is hard to undo: an outlet opts in with the variable.
+        *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+    ]
     if env.bool("MASTHEAD_BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
         USE_X_FORWARDED_HOST = True
