@@ -98,6 +98,9 @@ def test_front_page_leads_with_the_newest_article_and_lists_report_blocks(client
     newest = ArticleFactory(title="Newest story", published_at=timezone.now())
     page = soup(client.get("/"))
     assert page.select_one(".lead-story h2").get_text(strip=True) == newest.title
+    # Only the lead is laid out as the lead, not every teaser after it.
+    assert len(page.select(".teaser--lead")) == 1
+    assert page.select_one(".latest .teaser h3") is not None
     assert older.title in page.select_one(".latest").get_text()
     report_block = page.select_one(".report-block")
     assert "The Sahel in transition" in report_block.get_text()
