@@ -21,7 +21,7 @@ install: $(STAMP)
 demo: install
 	$(BIN)/masthead migrate --no-input
 	$(BIN)/masthead collectstatic --no-input --verbosity 0
-	$(BIN)/masthead load-demo
+	$(BIN)/masthead load-demo --port $(PORT)
 	PORT=$(PORT) $(BIN)/masthead serve --with-worker --demo-banner
 
 test: install

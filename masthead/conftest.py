@@ -11,7 +11,7 @@ from django.conf import LazySettings
 
 @pytest.fixture(autouse=True)
 def isolated_site_files(settings: LazySettings, tmp_path: Path) -> None:
-    """Each test writes uploads to its own folder and runs background tasks at once."""
+    """Each test has its own uploads folder and cache, and runs background tasks at once."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -19,6 +19,13 @@ def isolated_site_files(settings: LazySettings, tmp_path: Path) -> None:
     }
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.AXES_ENABLED = False
+    # A cache of its own per test, so no page cached by one test is served in another.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
 
 
 @pytest.fixture

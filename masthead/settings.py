@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After sessions and locale, before the views: serves readers' pages from the cache.
+    "masthead.server.page_cache.PageCacheMiddleware",
     # Last, so it sees the outcome of authentication (django-axes requirement).
     "axes.middleware.AxesMiddleware",
 ]
@@ -140,10 +142,12 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
+    # A folder shared by every server process on the machine (the page cache needs that).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "masthead",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": env.int("MASTHEAD_CACHE_MAX_ENTRIES", default=5000)},
         }
     }
 
@@ -219,7 +223,9 @@ ANYMAIL = env.dict("ANYMAIL", default={})
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("MASTHEAD_SITE_NAME", default="Masthead")
-WAGTAILADMIN_BASE_URL = env.str("MASTHEAD_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str(
+    "MASTHEAD_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+)
 WAGTAILIMAGES_IMAGE_MODEL = "news.CreditedImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
@@ -261,3 +267,6 @@ LOGGING = {
 # --- Masthead ------------------------------------------------------------------------------
 MASTHEAD_ARTICLES_PER_PAGE = env.int("MASTHEAD_ARTICLES_PER_PAGE", default=12)
 MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
+# How long readers' pages stay in the page cache at most; 0 turns the cache off. Publishing
+# anything empties it at once, so this only bounds staleness of time-dependent bits.
+MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)

@@ -6,3 +6,8 @@ class ServerConfig(AppConfig):
 
     name = "masthead.server"
     label = "server"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -1,0 +1,355 @@
+"""Load the demo publication, "The Meridian Review", into whatever database is configured.
+
+Idempotent: every object is looked up by its slug (or title, for images) before it is made, so
+running the loader again changes nothing and duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Collection, Page, Site
+from wagtail.rich_text import RichText
+
+from masthead.news.models import (
+    ArticleAuthor,
+    ArticleIndexPage,
+    ArticlePage,
+    AuthorPage,
+    CreditedImage,
+    HomePage,
+    PublicationSettings,
+    RegionPage,
+    ReportPage,
+    ReportPinnedArticle,
+    SectionIndexPage,
+    ThemePage,
+)
+
+from . import content
+from .credentials import read_all_demo_credentials, write_demo_credentials
+from .images import illustration
+
+# Every rendition the templates and feeds ask for, made now so the first visits are fast.
+RENDITION_SPECS = [
+    "fill-480x270",
+    "fill-800x450",
+    "fill-1200x675",
+    "fill-1600x900",
+    "fill-1200x630",
+    "fill-320x180",
+    "fill-640x360",
+    "width-1200",
+]
+PHOTO_RENDITION_SPECS = ["fill-96x96", "fill-160x160"]
+STAFF_ACCOUNTS = [
+    # (role, username, group or None for the superuser)
+    ("admin", "admin", None),
+    ("editor", "editor", "Editors"),
+    ("contributor", "contributor", "Contributors"),
+]
+
+P = TypeVar("P", bound=Page)
+
+
+@dataclass
+class DemoLoadSummary:
+    created: dict[str, int] = field(default_factory=dict)
+    site_url: str = ""
+
+    def count(self, kind: str) -> None:
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+    def __str__(self) -> str:
+        if not self.created:
+            return f"The demo publication was already loaded; nothing changed ({self.site_url})."
+        made = ", ".join(f"{number} {kind}" for kind, number in self.created.items())
+        return f"Loaded the demo publication at {self.site_url}: created {made}."
+
+
+def load_demo(
+    *,
+    hostname: str = "127.0.0.1",
+    port: int = 8000,
+    progress: Callable[[Iterable[Any]], Any] = iter,
+) -> DemoLoadSummary:
+    """Create what is missing of the demo publication; ``progress`` wraps the article loop."""
+    summary = DemoLoadSummary(site_url=f"http://{hostname}:{port}/")
+    site = _configure_site(hostname, port)
+    _configure_publication(site)
+    _ensure_staff(summary)
+    collection = _demo_collection()
+
+    authors = {
+        spec["slug"]: _ensure_page(
+            AuthorPage,
+            _section("authors"),
+            spec["slug"],
+            summary,
+            title=spec["name"],
+            bio=spec["bio"],
+            website_url=spec.get("website_url", ""),
+            mastodon_url=spec.get("mastodon_url", ""),
+            photo=_ensure_image(
+                f"Portrait of {spec['name']}",
+                [spec["photo_colour"], "#f4efe6"],
+                collection,
+                summary,
+                size=(480, 480),
+                credit="Illustration: The Meridian Review",
+                renditions=PHOTO_RENDITION_SPECS,
+            ),
+        )
+        for spec in content.AUTHORS
+    }
+    regions = {
+        spec["slug"]: _ensure_page(
+            RegionPage,
+            _section("regions"),
+            spec["slug"],
+            summary,
+            title=spec["title"],
+            description=spec["description"],
+        )
+        for spec in content.REGIONS
+    }
+    themes = {
+        spec["slug"]: _ensure_page(
+            ThemePage,
+            _section("themes"),
+            spec["slug"],
+            summary,
+            title=spec["title"],
+            description=spec["description"],
+        )
+        for spec in content.THEMES
+    }
+    reports = {
+        spec["slug"]: _ensure_page(
+            ReportPage,
+            _section("reports"),
+            spec["slug"],
+            summary,
+            title=spec["title"],
+            introduction=spec["introduction"],
+            image=_ensure_image(
+                spec["title"],
+                [spec["image_colour"], "#1b2433"],
+                collection,
+                summary,
+                credit="Illustration: The Meridian Review",
+            ),
+        )
+        for spec in content.REPORTS
+    }
+
+    now = timezone.now()
+    articles_index = ArticleIndexPage.objects.get()
+    articles = []
+    for spec in progress(content.ARTICLES):
+        articles.append(
+            _ensure_article(
+                spec, articles_index, authors, regions, themes, reports, collection, now, summary
+            )
+        )
+    _pin_report_articles(reports, summary)
+    _set_lead_story(articles)
+    return summary
+
+
+# --- Site and people --------------------------------------------------------------------------
+def _configure_site(hostname: str, port: int) -> Site:
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = hostname, port
+    site.site_name = content.PUBLICATION["name"]
+    site.root_page = HomePage.objects.get()
+    site.save()
+    return site
+
+
+def _configure_publication(site: Site) -> None:
+    spec = content.PUBLICATION
+    publication = PublicationSettings.for_site(site)
+    publication.publication_name = spec["name"]
+    publication.tagline = spec["tagline"]
+    publication.copyright_holder = spec["copyright_holder"]
+    publication.republishing_policy = spec["republishing_policy_html"]
+    publication.disclaimer = spec["disclaimer_html"]
+    publication.article_footer_note = spec["article_footer_note_html"]
+    publication.media_inquiries_email = spec["media_inquiries_email"]
+    publication.mastodon_url = spec.get("mastodon_url", "")
+    publication.bluesky_url = spec.get("bluesky_url", "")
+    publication.save()
+    home = HomePage.objects.get()
+    if home.title != spec["name"]:
+        home.title = spec["name"]
+        home.save_revision().publish()
+
+
+def _ensure_staff(summary: DemoLoadSummary) -> None:
+    """The admin, an editor and a contributor, each with a generated password kept in var/."""
+    User = get_user_model()
+    known = read_all_demo_credentials()
+    accounts = {}
+    for role, username, group_name in STAFF_ACCOUNTS:
+        user = User.objects.filter(username=username).first()
+        if user is not None and role in known:
+            accounts[role] = known[role]
+            continue
+        password = secrets.token_urlsafe(12)
+        if user is None:
+            user = User(username=username, email=f"{username}@meridian.example")
+            summary.count("staff accounts")
+        user.first_name = role.capitalize()
+        user.is_staff = group_name is None
+        user.is_superuser = group_name is None
+        user.set_password(password)
+        user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        accounts[role] = (username, password)
+    write_demo_credentials(accounts)
+
+
+# --- Images -----------------------------------------------------------------------------------
+def _demo_collection() -> Collection:
+    existing = Collection.objects.filter(name="Demo illustrations").first()
+    return existing or Collection.get_first_root_node().add_child(name="Demo illustrations")
+
+
+def _ensure_image(
+    title: str,
+    colours: list[str],
+    collection: Collection,
+    summary: DemoLoadSummary,
+    *,
+    size: tuple[int, int] = (1600, 900),
+    credit: str = "",
+    credit_url: str = "",
+    renditions: list[str] = RENDITION_SPECS,
+) -> CreditedImage:
+    image = CreditedImage.objects.filter(title=title, collection=collection).first()
+    if image is None:
+        data = illustration(title, colours, size)
+        image = CreditedImage.objects.create(
+            title=title,
+            collection=collection,
+            credit=credit,
+            credit_url=credit_url,
+            file=ImageFile(io.BytesIO(data), name=f"{slugify(title)[:60] or 'illustration'}.jpg"),
+        )
+        summary.count("images")
+    for spec in renditions:
+        image.get_rendition(spec)
+    return image
+
+
+# --- Pages ------------------------------------------------------------------------------------
+def _section(slug: str) -> SectionIndexPage:
+    return SectionIndexPage.objects.get(slug=slug)
+
+
+def _ensure_page(
+    model: type[P], parent: Page, slug: str, summary: DemoLoadSummary, **fields: Any
+) -> P:
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    summary.count(f"{model._meta.verbose_name} pages")
+    return page
+
+
+def _body(blocks: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    return [(kind, RichText(value) if kind == "paragraph" else value) for kind, value in blocks]
+
+
+@transaction.atomic
+def _ensure_article(
+    spec: dict[str, Any],
+    parent: ArticleIndexPage,
+    authors: dict[str, AuthorPage],
+    regions: dict[str, RegionPage],
+    themes: dict[str, ThemePage],
+    reports: dict[str, ReportPage],
+    collection: Collection,
+    now: dt.datetime,
+    summary: DemoLoadSummary,
+) -> ArticlePage:
+    existing = ArticlePage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+    if existing is not None:
+        return existing
+    image_spec = spec["image"]
+    image = _ensure_image(
+        image_spec["title"],
+        image_spec["colours"],
+        collection,
+        summary,
+        credit=image_spec["credit"],
+        credit_url=image_spec.get("credit_url", ""),
+    )
+    day = (now - dt.timedelta(days=spec["days_ago"])).date()
+    published_at = timezone.make_aware(dt.datetime.combine(day, dt.time(spec["hour"], 0)))
+    published_at = min(published_at, now - dt.timedelta(minutes=5))
+    article = ArticlePage(
+        title=spec["headline"],
+        slug=spec["slug"],
+        standfirst=spec["standfirst"],
+        body=_body(spec["body"]),
+        published_at=published_at,
+        featured_image=image,
+        featured_image_alt=image_spec["alt"],
+        featured_image_caption=image_spec["caption"],
+        originally_published_at=spec.get("originally_published_at", ""),
+        selected_for_newsletter=spec.get("newsletter", False),
+        live=False,
+    )
+    parent.add_child(instance=article)
+    for position, slug in enumerate(spec["authors"]):
+        ArticleAuthor.objects.create(article=article, author=authors[slug], sort_order=position)
+    article.regions.set([regions[slug] for slug in spec["regions"]])
+    article.themes.set([themes[slug] for slug in spec["themes"]])
+    article.reports.set([reports[slug] for slug in spec.get("reports", [])])
+    revision = article.save_revision()
+    revision.publish()
+    # Publishing stamps first_published_at with the load time; the demo's history says otherwise.
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=published_at, last_published_at=published_at
+    )
+    summary.count("articles")
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+def _pin_report_articles(reports: dict[str, ReportPage], summary: DemoLoadSummary) -> None:
+    """Each report pins its oldest article, the piece that opened the dossier."""
+    for report in reports.values():
+        if report.pinned_articles.exists():
+            continue
+        first = ArticlePage.objects.live().filter(reports=report).order_by("published_at").first()
+        if first is not None:
+            # Through the cluster and a revision, so the editor sees the pin too.
+            report.pinned_articles.add(ReportPinnedArticle(article=first, sort_order=0))
+            report.save_revision().publish()
+            summary.count("pinned articles")
+
+
+def _set_lead_story(articles: list[ArticlePage]) -> None:
+    home = HomePage.objects.get()
+    if home.lead_article_id or not articles:
+        return
+    lead = max(articles, key=lambda article: article.published_at)
+    home.lead_article = lead
+    home.save_revision().publish()
