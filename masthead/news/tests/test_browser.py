@@ -30,14 +30,14 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail(f"No chromium at {CHROMIUM}; .ci/run installs Debian's chromium.")
         pytest.skip(f"No chromium at {CHROMIUM} (apt-get install chromium)")
     # Playwright's sync API runs an event loop in this thread; the test's own database calls
     # happen before and after it drives the page, never concurrently.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

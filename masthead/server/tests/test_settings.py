@@ -13,7 +13,15 @@ def run_masthead(args: list[str], tmp_path: Path, **env: str) -> subprocess.Comp
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "MASTHEAD_ENV"}
+        if key
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "MASTHEAD_ENV",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update({"MASTHEAD_DATA_DIR": str(tmp_path), **env})
     return subprocess.run(
