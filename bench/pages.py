@@ -100,6 +100,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument(
+        "--page-cache-seconds",
+        type=int,
+        default=600,
+        help="MASTHEAD_PAGE_CACHE_SECONDS for the served site; 0 measures every page rendered",
+    )
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
@@ -112,6 +118,7 @@ def main() -> None:
     masthead = [sys.executable, "-m", "masthead.cli"]
     port = free_port()
     env["PORT"] = str(port)
+    env["MASTHEAD_PAGE_CACHE_SECONDS"] = str(args.page_cache_seconds)
     for step in (
         ["migrate", "--no-input", "-v0"],
         ["collectstatic", "--no-input", "-v0"],
@@ -191,7 +198,8 @@ def main() -> None:
     )
     print(
         f"Command: .venv/bin/python bench/pages.py --duration {args.duration} "
-        f"--connections {args.connections} --workers {args.workers}\n"
+        f"--connections {args.connections} --workers {args.workers} "
+        f"--page-cache-seconds {args.page_cache_seconds}\n"
     )
     print(
         "| page | HTML bytes | Masthead req/s | Masthead p99 | nginx file req/s | nginx p99 | Masthead / nginx |"

@@ -16,7 +16,6 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import get_language
 
 GENERATION_KEY = "masthead:page-cache:generation"
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
@@ -47,7 +46,8 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest) -> str:
-    raw = f"{_generation()}|{request.get_host()}|{request.get_full_path()}|{get_language()}"
+    # The path carries the language (/pt/...), so host and path identify the page.
+    raw = f"{_generation()}|{request.get_host()}|{request.get_full_path()}"
     return "masthead:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
