@@ -262,7 +262,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per finished task would drown the worker's output; failures still show.
+        "django_tasks": {"level": env.str("MASTHEAD_TASK_LOG_LEVEL", default="WARNING")},
+    },
 }
 
 # --- Masthead ------------------------------------------------------------------------------

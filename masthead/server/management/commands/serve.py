@@ -49,10 +49,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"\nMasthead is serving the demo publication at {base}/")
             )
-            self.stdout.write(f"  Admin site:       {base}/admin/")
+            self.stdout.write(f"  Admin site:         {base}/admin/")
             for role, (username, password) in read_all_demo_credentials().items():
                 label = f"{role.capitalize()} login:"
-                self.stdout.write(f"  {label:<17} {username} / {password}")
+                self.stdout.write(f"  {label:<19} {username} / {password}")
             self.stdout.write("  Stop with Ctrl+C.\n")
 
         processes: list[subprocess.Popen[bytes]] = []
