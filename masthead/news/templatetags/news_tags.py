@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils.html import format_html
+from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
 
 from ..attribution import byline_names
@@ -47,3 +50,49 @@ def site_feed_url(context: dict[str, Any], kind: str) -> str:
 @register.filter
 def byline(article: Any) -> str:
     return byline_names(article)
+
+
+@register.filter
+def iso_datetime(value: dt.datetime | None) -> str:
+    """ISO 8601 to the second, as HTML's ``<time datetime>`` and Open Graph accept it."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()
+
+
+@register.simple_tag
+def responsive_image(
+    image: AbstractImage | None,
+    specs: str,
+    *,
+    sizes: str,
+    alt: str,
+    loading: str = "lazy",
+) -> str:
+    """An ``<img srcset>`` from ``"fill-480x270,800x450"`` or ``"width-480,800"``.
+
+    Unlike ``srcset_image``, renditions that come out the same width (a small original can't be
+    enlarged) appear once, which the HTML standard requires.
+    """
+    if image is None:
+        return ""
+    operation, _, dimensions = specs.partition("-")
+    filter_specs = [f"{operation}-{dimension}" for dimension in dimensions.split(",")]
+    renditions = image.get_renditions(*filter_specs)
+    by_width: dict[int, AbstractRendition] = {}
+    for spec in filter_specs:
+        by_width.setdefault(renditions[spec].width, renditions[spec])
+    ordered = [by_width[width] for width in sorted(by_width)]
+    fallback = ordered[min(1, len(ordered) - 1)]
+    srcset = ", ".join(f"{rendition.url} {rendition.width}w" for rendition in ordered)
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}"'
+        ' decoding="async">',
+        fallback.url,
+        srcset,
+        sizes,
+        fallback.width,
+        fallback.height,
+        alt,
+        loading,
+    )

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from masthead.news.models import PublicationSettings
 
@@ -69,6 +70,8 @@ def test_reader_goes_from_front_page_to_article_to_region(live_server, browser, 
     page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     page.goto(live_server.url + "/")
     assert page.locator(".site-name").inner_text() == "The Test Gazette"
+    accessibility = Axe().run(page)
+    assert accessibility.violations_count == 0, accessibility.generate_report()
 
     page.get_by_role("link", name=article.title).first.click()
     page.wait_for_url(f"**{article.url}")
@@ -79,6 +82,9 @@ def test_reader_goes_from_front_page_to_article_to_region(live_server, browser, 
     assert "Copyright © Lucía Benítez, The Test Gazette" in attribution
     # Nothing is wider than the screen, on a phone as on a desktop.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # axe-core, the accessibility engine behind Lighthouse, finds nothing to fix.
+    accessibility = Axe().run(page)
+    assert accessibility.violations_count == 0, accessibility.generate_report()
 
     ARTIFACTS.mkdir(exist_ok=True)
     screenshot = ARTIFACTS / f"article-{viewport[0]}.png"
@@ -89,4 +95,6 @@ def test_reader_goes_from_front_page_to_article_to_region(live_server, browser, 
     page.wait_for_url(f"**{region.url}")
     assert page.locator("h1").inner_text() == "Latin America"
     assert article.title in page.locator("main").inner_text()
+    accessibility = Axe().run(page)
+    assert accessibility.violations_count == 0, accessibility.generate_report()
     page.close()
