@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from masthead.news.models import ArticlePage
 
-from .engines import EngineError, engines_for
+from .engines import EngineError, EngineUnavailable, engines_for
 from .models import (
     ArticleTranslation,
     MachineSegment,
@@ -113,7 +113,7 @@ def article_document(article: ArticlePage) -> ArticleDocument:
 def target_languages(article: ArticlePage, requested: Iterable[str] | None = None) -> list[str]:
     """The languages this article is translated into: configured, minus the excluded."""
     policy = TranslationPolicy.objects.filter(article=article).first()
-    languages = list(requested) if requested else list(settings.MASTHEAD_TRANSLATION_LANGUAGES)
+    languages = list(settings.MASTHEAD_TRANSLATION_LANGUAGES if requested is None else requested)
     return [
         code
         for code in languages
@@ -259,7 +259,7 @@ def _record_success(
 
 
 def _record_failure(article: ArticlePage, language: str, error: str) -> LanguageOutcome:
-    logger.warning("Translation of article %s into %s failed: %s", article.pk, language, error)
+    logger.info("Article %s not translated into %s: %s", article.pk, language, error)
     with transaction.atomic():
         existing = (
             ArticleTranslation.objects.select_for_update()
@@ -279,11 +279,31 @@ def _record_failure(article: ArticlePage, language: str, error: str) -> Language
     return LanguageOutcome(language, "failed", error=error)
 
 
+def languages_with_engines() -> list[str]:
+    """The configured languages that an installed engine can translate into."""
+    found = []
+    for code in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+        try:
+            engines_for(settings.LANGUAGE_CODE, code)
+        except EngineUnavailable:
+            continue
+        found.append(code)
+    return found
+
+
 def translate_all_articles(
     languages: Iterable[str] | None = None,
     on_article: Callable[[ArticlePage, list[LanguageOutcome]], None] | None = None,
+    installed_only: bool = False,
 ) -> list[LanguageOutcome]:
-    """Translate every live article (the demo loader calls this); returns every outcome."""
+    """Translate every live article; returns every outcome.
+
+    The demo loader calls it with ``installed_only=True``: only the languages some installed
+    engine can do, so a machine without models records no failures.
+    """
+    if installed_only:
+        installed = languages_with_engines()
+        languages = [code for code in (languages or installed) if code in installed]
     outcomes: list[LanguageOutcome] = []
     for article in ArticlePage.objects.live().order_by("pk"):
         article_outcomes = translate_article(article, languages)
