@@ -138,6 +138,8 @@ def editor(request: HttpRequest, article_id: int, language: str) -> HttpResponse
             "article": translation.article,
             "language_name": NATIVE_NAMES.get(language, language),
             "segments": segments,
+            # Errors about segments no longer on the page.
+            "errors": list(error_for.values()),
         },
         status=status,
     )
