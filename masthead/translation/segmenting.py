@@ -135,11 +135,32 @@ def _sentences(line: list[Run], language: str) -> list[Sentence]:
     return sentences
 
 
-def _find(haystack: str, needle: str, start: int) -> int:
-    position = haystack.lower().find(needle.lower(), start)
-    if position < 0:
-        position = haystack.lower().find(needle.lower())
-    return position
+WORD = re.compile(r"\w+")
+
+
+def _find(haystack: str, needle: str, start: int) -> tuple[int, int]:
+    """Where ``needle`` is in ``haystack`` (case-insensitive), preferring after ``start``:
+    ``(begin, end)``, or ``(-1, -1)``."""
+    for origin in (start, 0):
+        position = haystack.lower().find(needle.lower(), origin)
+        if position >= 0:
+            return position, position + len(needle)
+    return _find_reordered(haystack, needle)
+
+
+def _find_reordered(haystack: str, needle: str) -> tuple[int, int]:
+    """The same words in another order ("old bridge" -> "ponte antiga" in a sentence that
+    says "a antiga ponte"): the shortest run of words of the haystack holding all of them."""
+    wanted = sorted(w.lower() for w in WORD.findall(needle))
+    if not wanted:
+        return -1, -1
+    words = list(WORD.finditer(haystack))
+    size = len(wanted)
+    for index in range(len(words) - size + 1):
+        window = words[index : index + size]
+        if sorted(w.group().lower() for w in window) == wanted:
+            return window[0].start(), window[-1].end()
+    return -1, -1
 
 
 def _place_spans(
@@ -153,16 +174,16 @@ def _place_spans(
     dropped = False
     cursor = 0
     for span in sentence.spans:
-        position = -1
+        found = False
         for candidate in (translate(span.text), span.text):
-            position = _find(translated, candidate, cursor)
-            overlaps = any(position < b and position + len(candidate) > a for a, b, _ in placed)
-            if position >= 0 and candidate and not overlaps:
-                placed.append((position, position + len(candidate), span.tags))
-                cursor = position + len(candidate)
+            start, end = _find(translated, candidate, cursor) if candidate else (-1, -1)
+            overlaps = any(start < b and end > a for a, b, _ in placed)
+            if start >= 0 and not overlaps:
+                placed.append((start, end, span.tags))
+                cursor = end
+                found = True
                 break
-            position = -1
-        if position < 0:
+        if not found:
             dropped = True
     placed.sort()
     runs: list[Run] = []

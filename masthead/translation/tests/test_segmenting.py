@@ -81,3 +81,16 @@ def test_plain_text_keeps_line_breaks():
     assert translate_plain_text("Read the report.\nIt was a long day.", glossary) == (
         "Lea el informe.\nFue un día largo."
     )
+
+
+def test_a_span_whose_words_were_reordered_is_still_wrapped():
+    translations = {
+        "The old bridge will reopen.": "A ponte antiga vai reabrir.",
+        "old bridge": "antiga ponte",
+    }
+
+    result = translate_rich_text(
+        "<p>The <em>old bridge</em> will reopen.</p>", lambda s: translations.get(s, s)
+    )
+
+    assert result == "<p>A <em>ponte antiga</em> vai reabrir.</p>"
