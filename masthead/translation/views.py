@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from masthead.news.models import ArticlePage, FeedRoutesMixin
+from masthead.news.structured_data import news_article_json_ld
 
 from .feeds import TranslatedAtomFeed, TranslatedRssFeed
 from .models import ArticleTranslation, TranslatedArticle
@@ -18,7 +19,14 @@ def serve_translated_article(
     request.is_preview = False
     translated = TranslatedArticle(article, translation)
     context = article.get_context(request)
-    context.update({"page": translated, "self": translated, "page_translation": translation})
+    context.update(
+        {
+            "page": translated,
+            "self": translated,
+            "page_translation": translation,
+            "json_ld": news_article_json_ld(translated, request),
+        }
+    )
     return TemplateResponse(request, article.get_template(request), context)
 
 

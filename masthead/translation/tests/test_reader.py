@@ -3,6 +3,8 @@ switcher, the machine-translation notice, the sitemap and per-language feeds."""
 
 from __future__ import annotations
 
+import json
+
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
@@ -52,6 +54,9 @@ def test_translated_article_served_at_its_own_url_with_lang_and_hreflang(client,
     assert soup.find("link", rel="canonical")["href"] == (
         "http://testserver/pt/articles/bridge-reopens/"
     )
+    structured = json.loads(soup.find("script", type="application/ld+json").string)
+    assert structured["headline"] == translation.title
+    assert structured["url"] == "http://testserver/pt/articles/bridge-reopens/"
 
 
 def test_original_lists_the_languages_each_in_its_own_name(client, translated):
