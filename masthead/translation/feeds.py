@@ -23,7 +23,9 @@ def translated_items(landing_page: Any) -> list[TranslatedArticle]:
     )
     translations = {
         t.article_id: t
-        for t in ArticleTranslation.objects.filter(article__in=articles, language=language)
+        for t in ArticleTranslation.objects.filter(article__in=articles, language=language).defer(
+            "segments"
+        )
     }
     return [TranslatedArticle(article, translations[article.pk]) for article in articles]
 

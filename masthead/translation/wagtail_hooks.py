@@ -34,9 +34,13 @@ def serve_in_language(
     from . import views
 
     if isinstance(page, ArticlePage):
-        translation = ArticleTranslation.objects.filter(
-            article=page, language=language, status=ArticleTranslation.Status.DONE
-        ).first()
+        translation = (
+            ArticleTranslation.objects.filter(
+                article=page, language=language, status=ArticleTranslation.Status.DONE
+            )
+            .defer("segments")
+            .first()
+        )
         if translation is None or language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
             raise Http404(_("This article has not been translated into that language."))
         request.masthead_translation = translation
