@@ -32,6 +32,7 @@ from .models import (
     source_hash,
 )
 from .segmenting import translate_plain_text, translate_rich_text
+from .signals import translations_changed
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +137,15 @@ def translate_article(
         outcomes.append(outcome)
         if on_language:
             on_language(outcome)
+    if outcomes:
+        _changed(article.pk)
     return outcomes
+
+
+def _changed(article_id: int) -> None:
+    transaction.on_commit(
+        lambda: translations_changed.send(sender=ArticleTranslation, article_id=article_id)
+    )
 
 
 def _translate_batch(engine: Any, texts: list[str], source: str, target: str) -> list[str]:
@@ -376,6 +385,7 @@ def mark_reviewed(translation: ArticleTranslation, user: Any, reviewed: bool = T
     translation.reviewed_by = user if reviewed else None
     translation.reviewed_at = timezone.now() if reviewed else None
     translation.save(update_fields=["reviewed", "reviewed_by", "reviewed_at"])
+    _changed(translation.article_id)
 
 
 def set_policy(article: ArticlePage, excluded: bool, excluded_languages: Iterable[str]) -> None:
@@ -389,3 +399,4 @@ def set_policy(article: ArticlePage, excluded: bool, excluded_languages: Iterabl
     if not excluded:
         withdrawn = withdrawn.filter(language__in=languages)
     withdrawn.delete()
+    _changed(article.pk)

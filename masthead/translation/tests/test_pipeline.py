@@ -204,3 +204,27 @@ def test_hostile_correction_is_stored_as_plain_text(article, languages, admin_us
     assert stored == "Hola & adiós"
     translation.refresh_from_db()
     assert "<script" not in translation.title and "onmouseover" not in str(translation.body)
+
+
+def test_translations_changed_is_sent_for_page_caches(
+    article, languages, admin_user, django_capture_on_commit_callbacks
+):
+    from masthead.translation.signals import translations_changed
+
+    received = []
+
+    def receiver(sender, article_id, **kwargs):
+        received.append(article_id)
+
+    translations_changed.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.translate_article(article.pk, ["es"])
+            services.mark_reviewed(
+                ArticleTranslation.objects.get(article=article, language="es"), admin_user
+            )
+            services.set_policy(article, excluded=True, excluded_languages=[])
+    finally:
+        translations_changed.disconnect(receiver)
+
+    assert received == [article.pk] * 3
