@@ -322,6 +322,27 @@ def translate_all_articles(
     return outcomes
 
 
+def describe_outcomes(outcomes: Iterable[LanguageOutcome]) -> str:
+    """One line for a command's summary: which languages, by which engine, what failed."""
+    engines: dict[str, set[str]] = {}
+    articles: dict[str, int] = {}
+    failed: set[str] = set()
+    for outcome in outcomes:
+        if outcome.status == "done":
+            engines.setdefault(outcome.language, set()).add(outcome.engine)
+            articles[outcome.language] = articles.get(outcome.language, 0) + 1
+        else:
+            failed.add(outcome.language)
+    if not engines:
+        return "Nothing translated: no installed engine covers the configured languages."
+    done = ", ".join(
+        f"{code} ({', '.join(sorted(names))})" for code, names in sorted(engines.items())
+    )
+    line = f"Translated {max(articles.values())} articles into {len(engines)} languages: {done}"
+    failed -= set(engines)
+    return line + (f"; {len(failed)} languages failed." if failed else ".")
+
+
 def clean_correction(text: str) -> str:
     """An editor's correction as plain text: markup and scripts removed, whitespace tidied."""
     plain = html.unescape(nh3.clean(text, tags=set()))

@@ -228,3 +228,16 @@ def test_translations_changed_is_sent_for_page_caches(
         translations_changed.disconnect(receiver)
 
     assert received == [article.pk] * 3
+
+
+def test_translate_all_articles_for_the_demo_uses_installed_engines_only(article, settings):
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt", "es", "fr"]
+    settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["fxtranslate", "apertium", "argos"]}
+
+    outcomes = services.translate_all_articles(installed_only=True)
+
+    assert sorted(o.language for o in outcomes) == ["es", "pt"]
+    assert not ArticleTranslation.objects.filter(language="fr").exists()
+    assert services.describe_outcomes(outcomes) == (
+        "Translated 1 articles into 2 languages: es (apertium), pt (fxtranslate)."
+    )
