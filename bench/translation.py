@@ -226,7 +226,11 @@ def table(rows: list[dict[str, object]]) -> str:
 
 
 def write_results(rows: list[dict[str, object]], command: str) -> None:
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {load} at the end of the run (other jobs share the machine)"
+    )
     section = (
         "## Translation\n\n"
         f"{table(rows)}\n\n"
