@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.http import HttpRequest
 from django.urls import translate_url
@@ -42,6 +43,28 @@ def translated_languages(article: ArticlePage) -> list[str]:
     return [code for code in NATIVE_NAMES if code in done]
 
 
+SITE_LANGUAGES_KEY = "masthead:translation:site-languages"
+
+
+def site_languages() -> list[str]:
+    """The languages at least one article has been translated into (cached; the cache is
+    dropped whenever translations change)."""
+    languages = cache.get(SITE_LANGUAGES_KEY)
+    if languages is None:
+        languages = sorted(
+            ArticleTranslation.objects.filter(status=ArticleTranslation.Status.DONE)
+            .values_list("language", flat=True)
+            .distinct()
+            .order_by()
+        )
+        cache.set(SITE_LANGUAGES_KEY, languages, 300)
+    return languages
+
+
+def forget_site_languages(**kwargs: object) -> None:
+    cache.delete(SITE_LANGUAGES_KEY)
+
+
 def language_versions(request: HttpRequest) -> list[LanguageVersion]:
     """The page being shown, in every language it exists in (the original first)."""
     page: Page | None = getattr(request, "masthead_page", None)
@@ -49,7 +72,9 @@ def language_versions(request: HttpRequest) -> list[LanguageVersion]:
     if isinstance(page, ArticlePage):
         codes = translated_languages(page)
     else:
-        codes = [c for c in NATIVE_NAMES if c in settings.MASTHEAD_TRANSLATION_LANGUAGES]
+        # Other pages exist in every language, but offer only those readers can find articles in.
+        available = set(site_languages()) & set(settings.MASTHEAD_TRANSLATION_LANGUAGES)
+        codes = [c for c in NATIVE_NAMES if c in available]
     codes = [settings.LANGUAGE_CODE, *(c for c in codes if c != settings.LANGUAGE_CODE)]
     versions = []
     for code in codes:

@@ -18,6 +18,10 @@ def queue_article_translation(sender: type, instance: ArticlePage, **kwargs: Any
 
 
 def connect() -> None:
+    from .queries import forget_site_languages
+    from .signals import translations_changed
+
+    translations_changed.connect(forget_site_languages, dispatch_uid="forget_site_languages")
     page_published.connect(
         queue_article_translation, sender=ArticlePage, dispatch_uid="translation_on_publish"
     )

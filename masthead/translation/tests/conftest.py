@@ -116,3 +116,12 @@ def fake_api() -> Iterator[Any]:
     yield server
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def no_cached_site_languages() -> Iterator[None]:
+    from masthead.translation.queries import forget_site_languages
+
+    forget_site_languages()
+    yield
+    forget_site_languages()

@@ -151,3 +151,19 @@ def test_translated_article_page_query_count(client, translated, django_assert_m
     client.get("/pt/articles/bridge-reopens/")
     with django_assert_max_num_queries(40):
         client.get("/pt/articles/bridge-reopens/")
+
+
+def test_header_switcher_offers_languages_that_have_articles(
+    client, article, languages, django_capture_on_commit_callbacks
+):
+    soup = page(client, "/")
+    assert soup.select_one(".site-header .language-switcher") is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.translate_article(article.pk, ["pt"])
+
+    switcher = page(client, "/").select_one(".site-header .language-switcher")
+    assert {a.get_text(): a["href"] for a in switcher.find_all("a")} == {
+        "English": "/",
+        "Português": "/pt/",
+    }
