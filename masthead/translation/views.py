@@ -1,4 +1,4 @@
-"""Reader-facing views for translated pages (called from the ``before_serve_page`` hook)."""
+"""Reader-facing views for translated pages (called from the ``on_serve_page`` hook)."""
 
 from __future__ import annotations
 

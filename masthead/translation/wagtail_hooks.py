@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -21,34 +22,42 @@ from .models import ArticleTranslation
 FEED_VIEWS = {"rss_feed", "atom_feed"}
 
 
-@hooks.register("before_serve_page")
-def serve_in_language(
-    page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any
-) -> HttpResponse | None:
+@hooks.register("on_serve_page", order=100)
+def serve_in_language(serve: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Under a language prefix, serve the article's translation (404 if there is none) and
-    feeds of translated articles; every other page renders as usual in that language."""
-    request.masthead_page = page
-    language = get_language_from_path(request.path_info)
-    if not language or language == settings.LANGUAGE_CODE:
-        return None
-    from . import views
+    feeds of translated articles; every other page renders as usual in that language.
 
-    if isinstance(page, ArticlePage):
-        translation = (
-            ArticleTranslation.objects.filter(
-                article=page, language=language, status=ArticleTranslation.Status.DONE
+    An ``on_serve_page`` hook ordered after Wagtail's own, so view restrictions (private
+    articles) apply to translations exactly as to the original.
+    """
+
+    def serve_translation(
+        page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any
+    ) -> HttpResponse:
+        request.masthead_page = page
+        language = get_language_from_path(request.path_info)
+        if not language or language == settings.LANGUAGE_CODE:
+            return serve(page, request, serve_args, serve_kwargs)
+        from . import views
+
+        if isinstance(page, ArticlePage):
+            translation = (
+                ArticleTranslation.objects.filter(
+                    article=page, language=language, status=ArticleTranslation.Status.DONE
+                )
+                .defer("segments")
+                .first()
             )
-            .defer("segments")
-            .first()
-        )
-        if translation is None or language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
-            raise Http404(_("This article has not been translated into that language."))
-        request.masthead_translation = translation
-        return views.serve_translated_article(request, page, translation)
-    route = serve_args[0] if serve_args else None
-    if isinstance(page, FeedRoutesMixin) and getattr(route, "__name__", "") in FEED_VIEWS:
-        return views.serve_translated_feed(request, page, route.__name__)
-    return None
+            if translation is None or language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+                raise Http404(_("This article has not been translated into that language."))
+            request.masthead_translation = translation
+            return views.serve_translated_article(request, page, translation)
+        route = serve_args[0] if serve_args else None
+        if isinstance(page, FeedRoutesMixin) and getattr(route, "__name__", "") in FEED_VIEWS:
+            return views.serve_translated_feed(request, page, route.__name__)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return serve_translation
 
 
 @hooks.register("register_admin_urls")

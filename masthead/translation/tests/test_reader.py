@@ -167,3 +167,15 @@ def test_header_switcher_offers_languages_that_have_articles(
         "English": "/",
         "Português": "/pt/",
     }
+
+
+def test_private_article_stays_private_in_every_language(client, translated):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=translated, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get("/pt/articles/bridge-reopens/")
+
+    assert response.status_code == 302
+    assert "login" in response.url
+    assert b"ponte" not in response.content
