@@ -125,3 +125,16 @@ def test_unreachable_service_is_a_typed_error(fake_api):
     fake_api.server_close()
     with pytest.raises(HttpUnreachable, match="could not be reached"):
         request_json("GET", f"{url}/languages", service="LibreTranslate", timeout=2)
+
+
+def test_system_check_catches_engine_typos(settings):
+    from masthead.translation.checks import check_engine_settings
+
+    settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["apertium", "apertum"], "ca": "apertium"}
+
+    messages = {m.id: m.msg for m in check_engine_settings(None)}
+
+    assert messages == {
+        "translation.E002": "Unknown translation engine 'apertum' configured for 'default'.",
+        "translation.E001": "The engine order for 'ca' must be a list of engine names.",
+    }
