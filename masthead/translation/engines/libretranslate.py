@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 
 from . import Engine, EngineError
 from .http import request_json
 
 TO_LIBRE = {"zh-hans": "zh", "zh-hant": "zt"}
+# How long the server's language list (or its absence) is remembered: a server that is down
+# costs one timeout per minute, not one per language.
+PAIRS_TTL_SECONDS = 60
 FROM_LIBRE = {libre: ours for ours, libre in TO_LIBRE.items()}
 
 
@@ -17,7 +22,9 @@ class LibreTranslateEngine(Engine):
     install_hint = "set LIBRETRANSLATE_URL to a LibreTranslate server (and LIBRETRANSLATE_API_KEY)."
 
     def __init__(self) -> None:
-        self._pairs: set[tuple[str, str]] | None = None
+        self._pairs: set[tuple[str, str]] = set()
+        self._pairs_checked_at = -PAIRS_TTL_SECONDS * 2.0
+        self._problem = ""
 
     @property
     def url(self) -> str:
@@ -27,24 +34,31 @@ class LibreTranslateEngine(Engine):
         return bool(self.url)
 
     def pair_hint(self, source: str, target: str) -> str:
+        if self._problem:
+            return self._problem
         return f"install the {source}→{target} Argos package on the LibreTranslate server."
 
     def supported_pairs(self) -> set[tuple[str, str]]:
         if not self.is_available():
             return set()
-        if self._pairs is None:
+        if time.monotonic() - self._pairs_checked_at > PAIRS_TTL_SECONDS:
+            self._pairs_checked_at = time.monotonic()
+            self._problem = ""
             try:
                 languages = request_json(
                     "GET", f"{self.url}/languages", service="LibreTranslate", timeout=10
                 )
-            except EngineError:
-                return set()
-            self._pairs = {
-                (FROM_LIBRE.get(entry["code"], entry["code"]), FROM_LIBRE.get(t, t))
-                for entry in languages
-                for t in entry.get("targets", [])
-                if entry["code"] != t
-            }
+                self._pairs = {
+                    (FROM_LIBRE.get(entry["code"], entry["code"]), FROM_LIBRE.get(t, t))
+                    for entry in languages
+                    for t in entry.get("targets", [])
+                    if entry["code"] != t
+                }
+            except EngineError as error:
+                self._pairs, self._problem = set(), str(error)
+            except (KeyError, TypeError):
+                self._pairs = set()
+                self._problem = "LibreTranslate's /languages answer was not a language list."
         return self._pairs
 
     def translate_batch(self, segments: list[str], source: str, target: str) -> list[str]:

@@ -138,3 +138,14 @@ def test_system_check_catches_engine_typos(settings):
         "translation.E002": "Unknown translation engine 'apertum' configured for 'default'.",
         "translation.E001": "The engine order for 'ca' must be a list of engine names.",
     }
+
+
+def test_unreachable_libretranslate_server_is_named_in_the_failure(settings, fake_api):
+    settings.LIBRETRANSLATE_URL = fake_api.url
+    fake_api.shutdown()
+    fake_api.server_close()
+    settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["libretranslate"]}
+
+    for language in ("fr", "de"):
+        with pytest.raises(EngineUnavailable, match="LibreTranslate could not be reached"):
+            engines_for("en", language)
