@@ -7,6 +7,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import LazySettings
+from django.conf import settings as django_settings
+
+
+@pytest.fixture(autouse=True)
+def original_language() -> Iterator[None]:
+    """Each test starts in the publication's language, whatever an earlier test activated."""
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

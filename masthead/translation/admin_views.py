@@ -1,0 +1,152 @@
+"""The admin's Translations area: coverage, per-article languages and exclusions, and the
+side-by-side segment editor."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from masthead.news.models import ArticlePage
+
+from . import services
+from .forms import CorrectionForm, PolicyForm
+from .languages import NATIVE_NAMES
+from .models import ArticleTranslation, TranslationPolicy
+from .queries import coverage_by_language
+
+PERMISSION = "translation.change_articletranslation"
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def coverage(request: HttpRequest) -> HttpResponse:
+    figures = coverage_by_language()
+    languages = [
+        {
+            "code": code,
+            "name": NATIVE_NAMES[code],
+            "done": figures.get(code, {}).get("done", 0),
+            "failed": figures.get(code, {}).get("failed", 0),
+        }
+        for code in NATIVE_NAMES
+        if code in settings.MASTHEAD_TRANSLATION_LANGUAGES
+    ]
+    articles = ArticlePage.objects.live().order_by("-published_at", "-pk").only("id", "title")
+    page = Paginator(articles, 50).get_page(request.GET.get("page"))
+    # Count only for the articles on this page: cheap however many translations exist.
+    counts = {
+        row["article_id"]: row
+        for row in ArticleTranslation.objects.filter(article_id__in=[a.pk for a in page])
+        .values("article_id")
+        .annotate(
+            done=Count("id", filter=Q(status="done")),
+            failed=Count("id", filter=Q(status="failed")),
+            reviewed=Count("id", filter=Q(reviewed=True)),
+        )
+    }
+    for item in page:
+        row = counts.get(item.pk, {})
+        item.done, item.failed, item.reviewed = (
+            row.get(k, 0) for k in ("done", "failed", "reviewed")
+        )
+    return TemplateResponse(
+        request,
+        "translation/admin/coverage.html",
+        {"languages": languages, "articles": page, "configured": len(languages)},
+    )
+
+
+@permission_required(PERMISSION, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def article(request: HttpRequest, article_id: int) -> HttpResponse:
+    page = get_object_or_404(ArticlePage, pk=article_id)
+    policy = TranslationPolicy.objects.filter(article=page).first()
+    initial = {
+        "excluded": bool(policy and policy.excluded),
+        "excluded_languages": policy.excluded_languages if policy else [],
+    }
+    form = PolicyForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if request.POST.get("action") == "translate":
+            from .tasks import translate_article_task
+
+            transaction.on_commit(lambda: translate_article_task.enqueue(page.pk))
+            messages.success(request, _("Translation queued."))
+            return redirect("translation_admin:article", article_id=page.pk)
+        if form.is_valid():
+            services.set_policy(
+                page, form.cleaned_data["excluded"], form.cleaned_data["excluded_languages"]
+            )
+            messages.success(request, _("Translation settings saved."))
+            return redirect("translation_admin:article", article_id=page.pk)
+    translations = {t.language: t for t in ArticleTranslation.objects.filter(article=page)}
+    rows = [
+        {"code": code, "name": NATIVE_NAMES[code], "translation": translations.get(code)}
+        for code in NATIVE_NAMES
+        if code in settings.MASTHEAD_TRANSLATION_LANGUAGES
+    ]
+    return TemplateResponse(
+        request, "translation/admin/article.html", {"article": page, "rows": rows, "form": form}
+    )
+
+
+@permission_required(PERMISSION, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def editor(request: HttpRequest, article_id: int, language: str) -> HttpResponse:
+    translation = get_object_or_404(
+        ArticleTranslation.objects.select_related("article"),
+        article_id=article_id,
+        language=language,
+        status=ArticleTranslation.Status.DONE,
+    )
+    error_for: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action in {"review", "unreview"}:
+            services.mark_reviewed(translation, request.user, reviewed=action == "review")
+            messages.success(request, _("Review status saved."))
+            return redirect("translation_admin:editor", article_id=article_id, language=language)
+        form = CorrectionForm(request.POST)
+        if form.is_valid():
+            digest, text = form.cleaned_data["segment"], form.cleaned_data["text"]
+            try:
+                if text.strip():
+                    services.correct_segment(translation, digest, text, request.user)
+                else:
+                    services.remove_correction(translation, digest)
+            except ValidationError as error:
+                error_for[digest] = " ".join(error.messages)
+            else:
+                messages.success(request, _("Correction saved."))
+                return redirect(
+                    "translation_admin:editor", article_id=article_id, language=language
+                )
+        else:
+            error_for[request.POST.get("segment", "")] = _("That correction could not be saved.")
+        status = 400
+    segments = [
+        {**segment, "error": error_for.get(segment["hash"], "")} for segment in translation.segments
+    ]
+    return TemplateResponse(
+        request,
+        "translation/admin/editor.html",
+        {
+            "translation": translation,
+            "article": translation.article,
+            "language_name": NATIVE_NAMES.get(language, language),
+            "segments": segments,
+            # Errors about segments no longer on the page.
+            "errors": list(error_for.values()),
+        },
+        status=status,
+    )

@@ -1,0 +1,115 @@
+"""Apertium, the rule-based engine from Debian packages (``apertium-eng-spa`` and friends)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from functools import cached_property
+
+from . import Engine, EngineError, EngineUnavailable
+
+# Apertium names languages in ISO 639-3; Masthead uses the two-letter codes.
+ISO3_TO_MASTHEAD = {
+    "eng": "en",
+    "spa": "es",
+    "cat": "ca",
+    "glg": "gl",
+    "por": "pt",
+    "fra": "fr",
+    "ita": "it",
+    "oci": "oc",
+    "eus": "eu",
+    "nob": "nb",
+    "nno": "nn",
+    "swe": "sv",
+    "dan": "da",
+    "ron": "ro",
+    "epo": "eo",
+    "arg": "an",
+    "ast": "ast",
+    "cym": "cy",
+    "bre": "br",
+    "isl": "is",
+    "mkd": "mk",
+    "bul": "bg",
+    "hbs": "sr",
+    "slv": "sl",
+    "ukr": "uk",
+    "rus": "ru",
+    "bel": "be",
+    "kaz": "kk",
+    "tat": "tt",
+    "urd": "ur",
+    "hin": "hi",
+    "afr": "af",
+    "nld": "nl",
+    "deu": "de",
+    "mlt": "mt",
+}
+MASTHEAD_TO_ISO3 = {two: three for three, two in ISO3_TO_MASTHEAD.items()}
+TIMEOUT_SECONDS = 300
+
+
+class ApertiumEngine(Engine):
+    name = "apertium"
+    label = "Apertium"
+    install_hint = "apt-get install apertium apertium-eng-spa apertium-eng-cat"
+
+    @cached_property
+    def binary(self) -> str | None:
+        return shutil.which("apertium")
+
+    def is_available(self) -> bool:
+        return self.binary is not None
+
+    def pair_hint(self, source: str, target: str) -> str:
+        a, b = MASTHEAD_TO_ISO3.get(source, source), MASTHEAD_TO_ISO3.get(target, target)
+        return f"apt-get install apertium-{a}-{b} (or apertium-{b}-{a}), if Debian has it."
+
+    @cached_property
+    def modes(self) -> dict[tuple[str, str], str]:
+        """Installed pairs and the mode that runs each, from ``apertium -l``."""
+        if not self.is_available():
+            return {}
+        listing = subprocess.run(  # noqa: S603 - fixed arguments
+            [self.binary, "-l"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+        found: dict[tuple[str, str], str] = {}
+        for mode in listing.split():
+            parts = mode.split("-")
+            # Variants such as eng-cat_valencia are left to explicit configuration.
+            if len(parts) == 2 and parts[0] in ISO3_TO_MASTHEAD and parts[1] in ISO3_TO_MASTHEAD:
+                found[(ISO3_TO_MASTHEAD[parts[0]], ISO3_TO_MASTHEAD[parts[1]])] = mode
+        return found
+
+    def supported_pairs(self) -> set[tuple[str, str]]:
+        return set(self.modes)
+
+    def _run(self, mode: str, text: str) -> str:
+        try:
+            result = subprocess.run(  # noqa: S603 - the mode comes from apertium's own list
+                [self.binary, "-u", mode],
+                input=text,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise EngineError(f"Apertium {mode} took longer than {TIMEOUT_SECONDS} s.") from None
+        if result.returncode != 0:
+            raise EngineError(f"Apertium {mode} failed: {result.stderr.strip()[:200]}")
+        return result.stdout
+
+    def translate_batch(self, segments: list[str], source: str, target: str) -> list[str]:
+        mode = self.modes.get((source, target))
+        if mode is None:
+            raise EngineUnavailable(self.pair_hint(source, target))
+        if not segments:
+            return []
+        # One process for the whole batch: one segment per line (segments never hold newlines).
+        lines = [" ".join(segment.split()) for segment in segments]
+        output = self._run(mode, "\n".join(lines) + "\n").rstrip("\n").split("\n")
+        if len(output) == len(lines):
+            return [line.strip() for line in output]
+        return [self._run(mode, line + "\n").strip() for line in lines]

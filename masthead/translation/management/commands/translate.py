@@ -1,0 +1,119 @@
+"""``masthead translate status|article|engines``: coverage, one article by hand, the engines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from masthead.news.models import ArticlePage
+from masthead.translation import services
+from masthead.translation.engines import ENGINE_CLASSES, configured_engine_names, get_engine
+from masthead.translation.languages import NATIVE_NAMES
+from masthead.translation.queries import coverage_by_engine, coverage_by_language
+
+
+class Command(BaseCommand):
+    help = (
+        "Machine translation of articles. 'status': coverage per language and engine; "
+        "'article <id|slug> [--lang xx ...]': translate one article now; 'engines': the "
+        "installed engines, the language pairs each can do, and what to install for the rest."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        actions.add_parser("status", help="Coverage per language and engine.")
+        article = actions.add_parser("article", help="Translate one article now.")
+        article.add_argument("article", help="The article's id or slug.")
+        article.add_argument(
+            "--lang",
+            action="append",
+            dest="languages",
+            metavar="CODE",
+            help="Only this language (repeatable); default: every configured language.",
+        )
+        actions.add_parser("engines", help="Installed engines and their language pairs.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        getattr(self, f"handle_{options['action']}")(**options)
+
+    def handle_status(self, **options: Any) -> None:
+        articles = ArticlePage.objects.live().count()
+        figures = coverage_by_language()
+        self.stdout.write(
+            f"{articles} live articles; languages configured: "
+            f"{len(settings.MASTHEAD_TRANSLATION_LANGUAGES)}"
+        )
+        self.stdout.write(f"{'language':<24} {'translated':>10} {'failed':>8}  engines")
+        for code in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+            done = figures.get(code, {}).get("done", 0)
+            failed = figures.get(code, {}).get("failed", 0)
+            name = f"{NATIVE_NAMES.get(code, code)} ({code})"
+            order = ", ".join(configured_engine_names(code))
+            self.stdout.write(f"{name:<24} {done:>6}/{articles:<4}{failed:>7}  {order}")
+        self.stdout.write(
+            "Translations per engine: "
+            + (
+                ", ".join(f"{engine} {n}" for engine, n in sorted(coverage_by_engine().items()))
+                or "none yet"
+            )
+        )
+
+    def handle_article(self, **options: Any) -> None:
+        key = options["article"]
+        found = ArticlePage.objects.filter(slug=key)
+        if key.isdigit():
+            found = ArticlePage.objects.filter(pk=int(key)) | found
+        article = found.first()
+        if article is None:
+            raise CommandError(f"No article with id or slug {key!r}.")
+        requested = options.get("languages")
+        unknown = sorted(set(requested or []) - set(settings.MASTHEAD_TRANSLATION_LANGUAGES))
+        if unknown:
+            raise CommandError(
+                f"Not configured for translation: {', '.join(unknown)} "
+                "(see MASTHEAD_TRANSLATION_LANGUAGES)."
+            )
+        languages = services.target_languages(article, requested)
+        done = failed = 0
+        with tqdm(total=len(languages), desc=article.slug[:30], unit="lang") as bar:
+
+            def progress(outcome: services.LanguageOutcome) -> None:
+                nonlocal done, failed
+                bar.update()
+                bar.set_postfix_str(outcome.language)
+                if outcome.status == "done":
+                    done += 1
+                else:
+                    failed += 1
+                    tqdm.write(f"{outcome.language}: {outcome.error}", file=self.stderr)
+
+            outcomes = services.translate_article(article, languages, on_language=progress)
+        segments = sum(o.segments for o in outcomes)
+        reused = sum(o.reused for o in outcomes)
+        self.stdout.write(
+            f"Translated {article.title!r} into {done} languages ({failed} failed); "
+            f"{reused} of {segments} segments came from the translation memory."
+        )
+
+    def handle_engines(self, **options: Any) -> None:
+        for name in ENGINE_CLASSES:
+            engine = get_engine(name)
+            if engine.is_available():
+                pairs = sorted(engine.supported_pairs())
+                shown = ", ".join(f"{s}→{t}" for s, t in pairs[:40])
+                more = f" and {len(pairs) - 40} more" if len(pairs) > 40 else ""
+                self.stdout.write(
+                    f"{engine.label} ({name}): installed; pairs: {shown or 'none'}{more}"
+                )
+            else:
+                self.stdout.write(f"{engine.label} ({name}): not installed — {engine.install_hint}")
+        configured = settings.MASTHEAD_TRANSLATION_LANGUAGES
+        covered = services.languages_with_engines()
+        missing = [code for code in configured if code not in covered]
+        self.stdout.write(
+            f"{len(covered)} of {len(configured)} configured languages have an installed engine"
+            + (f"; none for: {', '.join(missing)}" if missing else ".")
+        )

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.utils import translation as i18n
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+
+
+class TranslationSitemap(Sitemap):
+    """Every translated article at its own URL (``/pt/articles/…``)."""
+
+    def items(self) -> Any:
+        from .models import ArticleTranslation
+
+        site = self.get_wagtail_site()
+        return (
+            ArticleTranslation.objects.filter(
+                status=ArticleTranslation.Status.DONE,
+                language__in=settings.MASTHEAD_TRANSLATION_LANGUAGES,
+                article__live=True,
+                article__path__startswith=site.root_page.path,
+            )
+            .select_related("article")
+            .only("language", "translated_at", "article__url_path", "article__path")
+            .order_by("article_id", "language")
+        )
+
+    def _urls(self, page: int, protocol: str, domain: str) -> list[dict[str, Any]]:
+        urls = []
+        for translation in self.paginator.page(page).object_list:
+            with i18n.override(translation.language):
+                location = translation.article.get_full_url(self.request)
+            urls.append(
+                {"item": translation, "location": location, "lastmod": translation.translated_at}
+            )
+        return urls

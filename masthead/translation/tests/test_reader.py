@@ -1,0 +1,182 @@
+"""What readers get: translated articles at /<lang>/ URLs with lang, dir and hreflang, the
+switcher, the machine-translation notice, the sitemap and per-language feeds."""
+
+from __future__ import annotations
+
+import json
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from masthead.translation import services
+from masthead.translation.engines import get_engine
+from masthead.translation.models import ArticleTranslation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translated(article, languages):
+    services.translate_article(article.pk)
+    return article
+
+
+def page(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_translated_article_served_at_its_own_url_with_lang_and_hreflang(client, translated):
+    soup = page(client, "/pt/articles/bridge-reopens/")
+
+    assert soup.html["lang"] == "pt"
+    assert soup.html["dir"] == "ltr"
+    translation = ArticleTranslation.objects.get(article=translated, language="pt")
+    assert soup.find("h1").get_text() == translation.title
+    assert soup.select_one(".standfirst").get_text() == translation.standfirst
+    body = soup.select_one(".article__body")
+    assert body.find("a", href="https://example.org/souza").get_text() == "Ana Souza"
+    assert "ponte" in body.get_text()
+    # Names in the byline are never translated.
+    assert soup.select_one(".byline a").get_text() == "Nadia Haddad"
+    alternates = {
+        link["hreflang"]: link["href"]
+        for link in soup.find_all("link", rel="alternate", hreflang=True)
+    }
+    assert alternates == {
+        "en": "http://testserver/articles/bridge-reopens/",
+        "es": "http://testserver/es/articles/bridge-reopens/",
+        "pt": "http://testserver/pt/articles/bridge-reopens/",
+        "x-default": "http://testserver/articles/bridge-reopens/",
+    }
+    assert soup.find("link", rel="canonical")["href"] == (
+        "http://testserver/pt/articles/bridge-reopens/"
+    )
+    structured = json.loads(soup.find("script", type="application/ld+json").string)
+    assert structured["headline"] == translation.title
+    assert structured["url"] == "http://testserver/pt/articles/bridge-reopens/"
+
+
+def test_original_lists_the_languages_each_in_its_own_name(client, translated):
+    soup = page(client, "/articles/bridge-reopens/")
+
+    assert soup.html["lang"] == "en"
+    switcher = soup.select_one(".article__header .language-switcher")
+    links = {a.get_text(): a["href"] for a in switcher.find_all("a")}
+    assert links == {
+        "English": "/articles/bridge-reopens/",
+        "Español": "/es/articles/bridge-reopens/",
+        "Português": "/pt/articles/bridge-reopens/",
+    }
+    assert switcher.find("a", attrs={"aria-current": "true"}).get_text() == "English"
+    assert soup.select_one(".site-header .language-switcher") is not None
+    assert soup.select_one(".translation-notice") is None
+
+
+def test_machine_translation_notice_in_the_readers_language_until_reviewed(
+    client, translated, admin_user, django_capture_on_commit_callbacks
+):
+    soup = page(client, "/pt/articles/bridge-reopens/")
+    notice = soup.select_one(".translation-notice")
+    assert "Este artigo foi traduzido automaticamente." in notice.get_text()
+    assert notice.find("a")["href"] == "/articles/bridge-reopens/"
+
+    with django_capture_on_commit_callbacks(execute=True):  # the page cache empties on commit
+        services.mark_reviewed(
+            ArticleTranslation.objects.get(article=translated, language="pt"), admin_user
+        )
+    assert page(client, "/pt/articles/bridge-reopens/").select_one(".translation-notice") is None
+
+
+def test_untranslated_or_excluded_language_is_a_404(client, translated):
+    page(client, "/fr/articles/bridge-reopens/", status=404)
+    services.set_policy(translated, excluded=False, excluded_languages=["es"])
+    page(client, "/es/articles/bridge-reopens/", status=404)
+
+
+def test_other_pages_under_a_prefix_use_the_localised_interface(client, translated):
+    soup = page(client, "/pt/")
+    assert soup.html["lang"] == "pt"
+    assert soup.select_one(".site-search button").get_text() == "Pesquisar"
+    # Links inside a translated page stay in that language.
+    assert soup.find("a", href="/pt/articles/bridge-reopens/") is not None
+
+
+def test_right_to_left_languages_get_dir_rtl(client, article, settings, fake_api):
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["ar"]
+    settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["libretranslate"]}
+    settings.LIBRETRANSLATE_URL = fake_api.url
+    get_engine.cache_clear()
+    try:
+        [outcome] = services.translate_article(article.pk)
+    finally:
+        get_engine.cache_clear()
+    assert outcome.status == "done", outcome.error
+
+    soup = page(client, "/ar/articles/bridge-reopens/")
+
+    assert soup.html["lang"] == "ar"
+    assert soup.html["dir"] == "rtl"
+    assert soup.find("h1").get_text() == "«The city will reopen the old bridge»"
+
+
+def test_sitemap_lists_every_translated_url(client, translated):
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    locations = set(BeautifulSoup(response.content, "xml").find_all("loc"))
+    urls = {loc.get_text() for loc in locations}
+    assert {
+        "http://testserver/articles/bridge-reopens/",
+        "http://testserver/pt/articles/bridge-reopens/",
+        "http://testserver/es/articles/bridge-reopens/",
+    } <= urls
+
+
+def test_feed_per_language_carries_translated_items(client, translated):
+    response = client.get("/pt/feed/rss/")
+
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    translation = ArticleTranslation.objects.get(article=translated, language="pt")
+    [entry] = feed.entries
+    assert entry.title == translation.title
+    assert entry.link == "http://testserver/pt/articles/bridge-reopens/"
+    assert feed.feed.language == "pt"
+    assert "ponte" in entry.content[0].value
+
+
+def test_translated_article_page_query_count(client, translated, django_assert_max_num_queries):
+    client.get("/pt/articles/bridge-reopens/")
+    with django_assert_max_num_queries(40):
+        client.get("/pt/articles/bridge-reopens/")
+
+
+def test_header_switcher_offers_languages_that_have_articles(
+    client, article, languages, django_capture_on_commit_callbacks
+):
+    soup = page(client, "/")
+    assert soup.select_one(".site-header .language-switcher") is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.translate_article(article.pk, ["pt"])
+
+    switcher = page(client, "/").select_one(".site-header .language-switcher")
+    assert {a.get_text(): a["href"] for a in switcher.find_all("a")} == {
+        "English": "/",
+        "Português": "/pt/",
+    }
+
+
+def test_private_article_stays_private_in_every_language(client, translated):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=translated, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get("/pt/articles/bridge-reopens/")
+
+    assert response.status_code == 302
+    assert "login" in response.url
+    assert b"ponte" not in response.content
