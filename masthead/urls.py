@@ -15,6 +15,7 @@ urlpatterns = [
     path("robots.txt", server_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", news_views.search, name="search"),
+    path("newsletter/", include("masthead.newsletter.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,0 +1,161 @@
+"""Turning an issue into email: HTML (table layout, CSS inlined) and plain text, per language.
+
+Each language is rendered once per issue with placeholders where the per-reader links go; a
+reader's copy is then a few string replacements, which is what lets sending reach
+thousands of messages per second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urljoin
+
+import css_inline
+from django.conf import settings
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Site
+
+from masthead.news.attribution import byline_names
+from masthead.news.models import ArticleAuthor, ArticlePage, PublicationSettings
+
+from .models import NewsletterIssue
+from .tokens import manage_token
+
+UNSUBSCRIBE_PLACEHOLDER = "MASTHEAD-UNSUBSCRIBE-URL-PLACEHOLDER"
+PREFERENCES_PLACEHOLDER = "MASTHEAD-PREFERENCES-URL-PLACEHOLDER"
+IMAGE_SPEC = "fill-1200x675"
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """The words of an article as one reader will read them."""
+
+    headline: str
+    standfirst: str
+    url: str
+    language: str
+
+
+def article_text_for(article: ArticlePage, language: str) -> ArticleText:
+    """The article's headline, standfirst and address in ``language`` where a translation
+    exists, otherwise the original.
+
+    This is the one place where the translation app's look-up plugs in: return the translated
+    page's title, standfirst and full URL when there is one for ``language``.
+    """
+    return ArticleText(
+        headline=article.title,
+        standfirst=article.standfirst,
+        url=article.get_full_url() or absolute_url(article.url or "/"),
+        language=language,
+    )
+
+
+def absolute_url(path: str) -> str:
+    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path)
+
+
+@dataclass(frozen=True)
+class RenderedIssue:
+    """One language's version of an issue, with placeholders for each reader's links."""
+
+    subject: str
+    html: str
+    text: str
+
+    def for_reader(self, subscriber_id: int) -> tuple[str, str, str, str]:
+        """(html, text, unsubscribe URL, preferences URL) for one reader."""
+        unsubscribe, preferences = reader_links(subscriber_id)
+        html = self.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe).replace(
+            PREFERENCES_PLACEHOLDER, preferences
+        )
+        text = self.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe).replace(
+            PREFERENCES_PLACEHOLDER, preferences
+        )
+        return html, text, unsubscribe, preferences
+
+
+def reader_links(subscriber_id: int) -> tuple[str, str]:
+    token = manage_token(subscriber_id)
+    return (
+        absolute_url(_unsubscribe_path().replace("TOKEN", token)),
+        absolute_url(_preferences_path().replace("TOKEN", token)),
+    )
+
+
+@lru_cache(maxsize=1)
+def _unsubscribe_path() -> str:
+    return reverse("newsletter:unsubscribe", args=["TOKEN"])
+
+
+@lru_cache(maxsize=1)
+def _preferences_path() -> str:
+    return reverse("newsletter:preferences", args=["TOKEN"])
+
+
+def issue_articles(issue: NewsletterIssue) -> list[ArticlePage]:
+    """The issue's live articles in order, with authors and images fetched in bulk."""
+    ids = list(issue.entries.values_list("article_id", flat=True))
+    articles = (
+        ArticlePage.objects.live()
+        .filter(pk__in=ids)
+        .select_related("featured_image")
+        .prefetch_related(
+            Prefetch(
+                "article_authors",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+            )
+        )
+    )
+    by_id = {article.pk: article for article in articles}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def render_issue(
+    issue: NewsletterIssue, language: str, articles: list[ArticlePage] | None = None
+) -> RenderedIssue:
+    """The issue in ``language``: subject, inlined HTML and plain text, with placeholders."""
+    if articles is None:
+        articles = issue_articles(issue)
+    site = Site.objects.filter(is_default_site=True).first()
+    publication = PublicationSettings.for_site(site) if site else PublicationSettings()
+    with translation.override(language):
+        items = []
+        for article in articles:
+            text = article_text_for(article, language)
+            image = None
+            if article.featured_image:
+                rendition = article.featured_image.get_rendition(IMAGE_SPEC)
+                image = {
+                    "url": absolute_url(rendition.url),
+                    "alt": article.featured_image_alt or text.headline,
+                }
+            items.append(
+                {
+                    "headline": text.headline,
+                    "standfirst": text.standfirst,
+                    "url": text.url,
+                    "byline": byline_names(article),
+                    "image": image,
+                }
+            )
+        context = {
+            "issue": issue,
+            "articles": items,
+            "publication": publication,
+            "language": language,
+            "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+            "preferences_url": PREFERENCES_PLACEHOLDER,
+            "archive_url": absolute_url(reverse("newsletter:issue", args=[issue.slug])),
+            "site_url": absolute_url("/"),
+        }
+        html = render_to_string("newsletter/email/issue.html", context)
+        text = render_to_string("newsletter/email/issue.txt", context)
+    return RenderedIssue(subject=issue.subject, html=_inliner.inline(html), text=text)
+
+
+_inliner = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
