@@ -80,21 +80,27 @@ class RenderedIssue:
 
 
 def reader_links(subscriber_id: int) -> tuple[str, str]:
+    """(unsubscribe URL, preferences URL) for one reader: runs once per message, so the URL
+    around the token is worked out once."""
     token = manage_token(subscriber_id)
+    (unsubscribe_head, unsubscribe_tail), (preferences_head, preferences_tail) = _link_parts()
     return (
-        absolute_url(_unsubscribe_path().replace("TOKEN", token)),
-        absolute_url(_preferences_path().replace("TOKEN", token)),
+        f"{unsubscribe_head}{token}{unsubscribe_tail}",
+        f"{preferences_head}{token}{preferences_tail}",
     )
 
 
-@lru_cache(maxsize=1)
-def _unsubscribe_path() -> str:
-    return reverse("newsletter:unsubscribe", args=["TOKEN"])
+@lru_cache(maxsize=4)
+def _link_parts_for(base_url: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    unsubscribe = absolute_url(reverse("newsletter:unsubscribe", args=["TOKEN"]))
+    preferences = absolute_url(reverse("newsletter:preferences", args=["TOKEN"]))
+    head, _, tail = unsubscribe.partition("TOKEN")
+    preferences_head, _, preferences_tail = preferences.partition("TOKEN")
+    return (head, tail), (preferences_head, preferences_tail)
 
 
-@lru_cache(maxsize=1)
-def _preferences_path() -> str:
-    return reverse("newsletter:preferences", args=["TOKEN"])
+def _link_parts() -> tuple[tuple[str, str], tuple[str, str]]:
+    return _link_parts_for(settings.WAGTAILADMIN_BASE_URL)
 
 
 def issue_articles(issue: NewsletterIssue) -> list[ArticlePage]:

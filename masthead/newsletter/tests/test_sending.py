@@ -11,7 +11,7 @@ from django.test import Client
 from masthead.news.tests.factories import ArticleFactory, AuthorFactory, CreditedImageFactory
 from masthead.newsletter.models import Delivery, NewsletterIssue, Subscriber
 from masthead.newsletter.rendering import render_issue
-from masthead.newsletter.sending import IssueSender
+from masthead.newsletter.sending import IssueSender, Lane
 from masthead.newsletter.services import build_issue
 
 from .factories import SubscriberFactory
@@ -150,21 +150,20 @@ def test_temporary_refusal_is_retried_and_permanent_refusal_marks_the_address(sm
     assert failed.status == Delivery.Status.FAILED and "550" in failed.last_error
 
 
-def test_smtp_server_down_then_up_resumes(settings, smtp, issue):
+def test_smtp_server_down_then_up_resumes(settings, smtp, issue, monkeypatch):
     readers = SubscriberFactory.create_batch(2)
     real_port = settings.EMAIL_PORT
     from .smtp_sink import free_port
 
     settings.EMAIL_PORT = free_port()  # nothing listens there
     calls = {"n": 0}
-    sender = IssueSender(issue)
 
     def back_up(*args: object) -> None:
         calls["n"] += 1
         settings.EMAIL_PORT = real_port
 
-    sender.pause_after_connection_failure = back_up  # type: ignore[method-assign]
-    progress = sender.run()
+    monkeypatch.setattr(Lane, "pause_after_connection_failure", back_up)
+    progress = IssueSender(issue).run()
     assert calls["n"] == 1
     assert progress.sent == 2
     assert sorted(r for m in smtp.received for r in m.recipients) == sorted(
