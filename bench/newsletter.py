@@ -46,6 +46,13 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}{memory}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
+def count_lines(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
 def masthead(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "masthead.cli", *args],
@@ -155,13 +162,19 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
             text=True,
         )
         bar = tqdm(total=size, unit="msg", desc=f"{size:,} subscribers")
-        _, status, usage = os.wait4(worker.pid, 0)
+        while True:
+            pid, status, usage = os.wait4(worker.pid, os.WNOHANG)
+            if pid:
+                break
+            time.sleep(0.5)
+            bar.n = count_lines(sink_log)
+            bar.refresh()
         elapsed = time.monotonic() - started
         worker.returncode = os.waitstatus_to_exitcode(status)
         sink.terminate()
         _, _, sink_usage = os.wait4(sink.pid, 0)
         sink.returncode = 0
-        received = sum(1 for _ in sink_log.open())
+        received = count_lines(sink_log)
         with sqlite3.connect(workdir / "masthead.sqlite3") as db:
             first, last = db.execute(
                 "SELECT MIN(sent_at), MAX(sent_at) FROM newsletter_delivery"
@@ -169,7 +182,7 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
         sending = (
             dt.datetime.fromisoformat(last) - dt.datetime.fromisoformat(first)
         ).total_seconds()
-        bar.update(received)
+        bar.n = received
         bar.close()
         if worker.returncode != 0 or received != size:
             errors = worker.stderr.read() if worker.stderr else ""

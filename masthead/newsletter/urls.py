@@ -1,4 +1,5 @@
-from django.urls import path
+from django.conf import settings
+from django.urls import include, path
 
 from . import views
 
@@ -13,3 +14,8 @@ urlpatterns = [
     path("archive/", views.archive, name="archive"),
     path("issues/<slug:slug>/", views.issue_page, name="issue"),
 ]
+
+# Providers' bounce and complaint webhooks (django-anymail), only when they are protected by a
+# shared secret: without one anyone could post a fake bounce and unsubscribe a reader.
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    urlpatterns.append(path("webhooks/", include("anymail.urls")))
