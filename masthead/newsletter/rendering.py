@@ -161,7 +161,29 @@ def render_issue(
         }
         html = render_to_string("newsletter/email/issue.html", context)
         text = render_to_string("newsletter/email/issue.txt", context)
-    return RenderedIssue(subject=issue.subject, html=_inliner.inline(html), text=text)
+    return RenderedIssue(
+        subject=issue.subject,
+        html=short_lines(_inliner.inline(html), 500),
+        text=short_lines(text, 78),
+    )
+
+
+def short_lines(text: str, limit: int) -> str:
+    """Break lines longer than ``limit`` at spaces. Mail lines must stay under 998 bytes
+    (RFC 5322), or the body gets quoted-printable encoding, which cuts words and links at
+    arbitrary places; short plain-text lines also read better."""
+    out = []
+    for line in text.split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", 0, limit)
+            if cut <= 0:
+                cut = line.find(" ", limit)
+                if cut == -1:
+                    break
+            out.append(line[:cut].rstrip())
+            line = line[cut + 1 :]
+        out.append(line)
+    return "\n".join(out)
 
 
 _inliner = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
