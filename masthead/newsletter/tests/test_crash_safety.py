@@ -11,7 +11,9 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -38,8 +40,15 @@ print(build_issue("daily").pk)
 """
 
 
-@pytest.fixture
-def environment(tmp_path: Path) -> dict[str, str]:
+def postgres_url() -> str | None:
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else None
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def environment(request, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A database of our own for the worker processes: a SQLite file, and, when the suite
+    runs on PostgreSQL, a fresh PostgreSQL database too (where claims use SKIP LOCKED)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "masthead.settings",
@@ -54,10 +63,83 @@ def environment(tmp_path: Path) -> dict[str, str]:
     }
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
+    database = None
+    if request.param == "postgres":
+        base = postgres_url()
+        if base is None:
+            pytest.skip("the suite runs on SQLite; the PostgreSQL variant runs on PostgreSQL")
+        import psycopg
+
+        parts = urlsplit(base)
+        database = f"{parts.path.lstrip('/') or 'masthead'}_sigkill_{os.getpid()}"
+        admin_url = urlunsplit(parts._replace(path="/postgres"))
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
+            admin.execute(f'CREATE DATABASE "{database}"')
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
     run = {"env": env, "cwd": ROOT, "check": True, "capture_output": True, "text": True}
     subprocess.run([sys.executable, "-m", "masthead.cli", "migrate", "--no-input"], **run)
     subprocess.run([sys.executable, "-c", SETUP % READERS], **run)
-    return env
+    yield env
+    if database:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def start_sink(env: dict[str, str], log: Path) -> subprocess.Popen[str]:
+    sink = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "masthead.newsletter.tests.smtp_sink",
+            "--port",
+            env["EMAIL_PORT"],
+            "--log",
+            str(log),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert sink.stdout is not None and sink.stdout.readline().strip() == "ready"
+    return sink
+
+
+def test_two_workers_at_once_send_each_message_exactly_once(environment, tmp_path):
+    env = {
+        **environment,
+        "MASTHEAD_NEWSLETTER_CONNECTIONS": "2",
+        "MASTHEAD_NEWSLETTER_RATE": "0",
+        "MASTHEAD_NEWSLETTER_BATCH_SIZE": "20",
+    }
+    log = tmp_path / "accepted.log"
+    sink = start_sink(env, log)
+    send = [
+        sys.executable,
+        "-m",
+        "masthead.cli",
+        "newsletter",
+        "send",
+        "--no-progress",
+        "--issue",
+        "1",
+    ]
+    try:
+        workers = [
+            subprocess.Popen(
+                send, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        outputs = [worker.communicate(timeout=120) for worker in workers]
+    finally:
+        sink.terminate()
+        sink.wait()
+    assert all(worker.returncode == 0 for worker in workers), outputs
+    counts = Counter(line.strip() for line in log.open())
+    assert set(counts) == {f"reader{n}@example.org" for n in range(READERS)}
+    assert max(counts.values()) == 1
 
 
 @pytest.mark.parametrize("connections", [1, 3])
@@ -93,7 +175,6 @@ def test_sigkill_at_random_points_misses_nobody(environment, tmp_path, connectio
     chance = random.Random(seed)
     kills = 0
     try:
-        assert sink.stdout is not None and sink.stdout.readline().strip() == "ready"
         for _ in range(5):
             worker = subprocess.Popen(
                 send, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
