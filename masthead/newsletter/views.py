@@ -23,6 +23,10 @@ from .tokens import subscriber_for_confirm_token, subscriber_for_manage_token
 ONE_CLICK_BODY = "List-Unsubscribe=One-Click"
 
 
+# No CSRF token: the form is in every page's footer, and a token would set a cookie on every
+# page and keep caches from storing them. A forged sign-up can only start double opt-in, which
+# the address's owner must still confirm; the per-IP rate limit applies all the same.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":

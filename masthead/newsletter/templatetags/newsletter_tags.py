@@ -17,5 +17,4 @@ def newsletter_signup(context: dict[str, Any], source: str = "footer") -> dict[s
         "form": SignupForm(language=get_language()),
         "source": source,
         "request": context.get("request"),
-        "csrf_token": context.get("csrf_token"),
     }

@@ -157,7 +157,7 @@ def test_signups_are_rate_limited_per_ip(smtp, site, settings, post_signup):
 
 
 def test_footer_and_page_show_the_form_in_the_readers_language(site, home):
-    client = Client()
+    client = Client(enforce_csrf_checks=True)
     page = client.get("/newsletter/", HTTP_ACCEPT_LANGUAGE="fr")
     assert page.status_code == 200
     assert b'name="website"' in page.content  # the honeypot is there, hidden
@@ -165,6 +165,8 @@ def test_footer_and_page_show_the_form_in_the_readers_language(site, home):
     assert front.status_code == 200
     assert b'action="/newsletter/"' in front.content
     assert b'<option value="en" selected>' in front.content
+    # The footer form sets no cookie, so pages stay cacheable.
+    assert "Set-Cookie" not in front.headers and not front.cookies
 
 
 def test_preferences_link_rejects_bad_tokens_and_bad_choices(site):
