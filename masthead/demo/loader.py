@@ -36,6 +36,7 @@ from masthead.news.models import (
     SectionIndexPage,
     ThemePage,
 )
+from masthead.newsletter.demo import load_demo_newsletter
 
 from . import content
 from .credentials import read_all_demo_credentials, write_demo_credentials
@@ -165,7 +166,31 @@ def load_demo(
         )
     _pin_report_articles(reports, summary)
     _set_lead_story(articles)
+    if load_demo_newsletter().created_at >= now:
+        summary.count("newsletter subscribers")
     return summary
+
+
+def describe_demo_translation() -> str:
+    """Which languages the installed engines will translate the demo into (in the worker)."""
+    from django.conf import settings
+
+    from masthead.translation.engines import engines_for
+    from masthead.translation.services import languages_with_engines
+
+    languages = languages_with_engines()
+    if not languages:
+        return (
+            "Translations: no installed engine covers the configured languages "
+            "(masthead translate engines says what to install)."
+        )
+    by_engine = ", ".join(
+        f"{code} ({engines_for(settings.LANGUAGE_CODE, code)[0].name})" for code in languages
+    )
+    return (
+        f"Translations: the task worker translates every article into {by_engine}; "
+        "other languages wait for an engine (masthead translate engines)."
+    )
 
 
 # --- Site and people --------------------------------------------------------------------------

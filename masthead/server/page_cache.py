@@ -20,7 +20,14 @@ from django.http import HttpRequest, HttpResponse
 GENERATION_KEY = "masthead:page-cache:generation"
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
 # Paths that must always reach the application: staff pages, health checks, form endpoints.
-UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/")
+UNCACHED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/healthz",
+    "/static/",
+    "/media/",
+    "/newsletter/",
+)
 
 
 def invalidate_pages(**_: Any) -> None:

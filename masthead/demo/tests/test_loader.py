@@ -20,6 +20,7 @@ from masthead.news.models import (
     ReportPage,
     ThemePage,
 )
+from masthead.newsletter.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,7 @@ def counts() -> dict[str, int]:
             CreditedImage,
             CreditedRendition,
             User,
+            Subscriber,
         )
     }
 
@@ -69,6 +71,7 @@ def test_the_demo_has_the_promised_publication_and_every_page_renders(loaded, cl
         assert author.article_links.count() >= 3, author.title
     for report in ReportPage.objects.all():
         assert report.pinned_articles.exists(), report.title
+    assert Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).count() == 1
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
     urls = ["/", "/articles/", "/authors/", "/regions/", "/themes/", "/reports/", "/feed/rss/"]
     urls += [

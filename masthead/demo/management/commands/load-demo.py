@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
-from masthead.demo.loader import load_demo
+from masthead.demo.loader import describe_demo_translation, load_demo
 
 
 class Command(BaseCommand):
@@ -47,3 +47,4 @@ class Command(BaseCommand):
 
         summary = load_demo(hostname=options["hostname"], port=options["port"], progress=progress)
         self.stdout.write(self.style.SUCCESS(str(summary)))
+        self.stdout.write(describe_demo_translation())

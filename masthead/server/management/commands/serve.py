@@ -31,7 +31,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--with-worker",
             action="store_true",
-            help="Also run the task worker (db_worker or rqworker, per the configured queue).",
+            help=(
+                "Also run the task worker (db_worker or rqworker, per the configured queue) "
+                "and the newsletter scheduler."
+            ),
         )
         parser.add_argument(
             "--demo-banner",
@@ -59,6 +62,10 @@ class Command(BaseCommand):
         if options["with_worker"]:
             processes.append(
                 subprocess.Popen([sys.executable, "-m", "masthead.cli", *worker_command()])
+            )
+            # The newsletter's daily schedule queues its work for that worker.
+            processes.append(
+                subprocess.Popen([sys.executable, "-m", "masthead.cli", "newsletter", "scheduler"])
             )
         server = subprocess.Popen(
             [

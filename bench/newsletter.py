@@ -1,0 +1,245 @@
+"""Benchmark: one newsletter issue to N subscribers through a local SMTP sink.
+
+The embedded default: a fresh SQLite database, the database task queue, and the send run as a
+queued task by `masthead db_worker --batch` (the same path as the daily schedule). The SMTP
+sink (aiosmtpd) runs in its own process. Reports messages per second and the worker's peak
+memory (max RSS) for each list size, so you can see memory stay flat as the list grows.
+
+    .venv/bin/python bench/newsletter.py                  # 10,000 and 100,000 subscribers
+    .venv/bin/python bench/newsletter.py --sizes 2000     # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores, {cpu}{memory}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def count_lines(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+def masthead(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "masthead.cli", *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+SETUP = """
+import sys, datetime as dt
+import django
+django.setup()
+from django.utils import timezone
+from masthead.news.tests.factories import ArticleFactory, AuthorFactory, CreditedImageFactory
+from masthead.newsletter.models import Subscriber
+from masthead.newsletter.services import build_issue
+from masthead.newsletter.tasks import send_issue_task
+from wagtail.models import Site
+
+site = Site.objects.get(is_default_site=True)
+author = AuthorFactory()
+for n in range(6):
+    ArticleFactory(authors=[author], featured_image=CreditedImageFactory(),
+                   selected_for_newsletter=True, title=f"Benchmark story number {n}")
+count = int(sys.argv[1])
+languages = ["en", "fr", "es", "pt"]
+now = timezone.now()
+batch = []
+for n in range(count):
+    batch.append(Subscriber(email=f"reader{n}@bench.example", language=languages[n % 4],
+                            status="confirmed", consent_at=now, confirmed_at=now,
+                            consent_form="bench"))
+    if len(batch) == 5000:
+        Subscriber.objects.bulk_create(batch)
+        batch = []
+Subscriber.objects.bulk_create(batch)
+issue = build_issue("daily")
+send_issue_task.enqueue(issue.pk)
+print(issue.pk)
+"""
+
+
+def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
+    workdir = Path(tempfile.mkdtemp(prefix="masthead-bench-newsletter-"))
+    sink_log = workdir / "sink.log"
+    try:
+        from masthead.newsletter.tests.smtp_sink import free_port
+
+        port = free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "masthead.settings",
+            "MASTHEAD_DATA_DIR": str(workdir),
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(port),
+            "MASTHEAD_NEWSLETTER_BATCH_SIZE": str(batch_size),
+            "MASTHEAD_NEWSLETTER_CONNECTIONS": str(connections),
+            "MASTHEAD_NEWSLETTER_FROM": "Bench <news@bench.example>",
+            "LOG_LEVEL": "WARNING",
+        }
+        env.pop("DATABASE_URL", None)
+        env.pop("REDIS_URL", None)
+        masthead(env, "migrate", "--no-input", "--verbosity", "0")
+        subprocess.run(
+            [sys.executable, "-c", SETUP, str(size)],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        sink = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "masthead.newsletter.tests.smtp_sink",
+                "--port",
+                str(port),
+                "--log",
+                str(sink_log),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert sink.stdout is not None and sink.stdout.readline().strip() == "ready"
+        started = time.monotonic()
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "masthead.cli",
+                "db_worker",
+                "--batch",
+                "--no-startup-delay",
+                "--queue-name",
+                "*",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        bar = tqdm(total=size, unit="msg", desc=f"{size:,} subscribers")
+        while True:
+            pid, status, usage = os.wait4(worker.pid, os.WNOHANG)
+            if pid:
+                break
+            time.sleep(0.5)
+            bar.n = count_lines(sink_log)
+            bar.refresh()
+        elapsed = time.monotonic() - started
+        worker.returncode = os.waitstatus_to_exitcode(status)
+        sink.terminate()
+        _, _, sink_usage = os.wait4(sink.pid, 0)
+        sink.returncode = 0
+        received = count_lines(sink_log)
+        with sqlite3.connect(workdir / "masthead.sqlite3") as db:
+            first, last = db.execute(
+                "SELECT MIN(sent_at), MAX(sent_at) FROM newsletter_delivery"
+            ).fetchone()
+        sending = (
+            dt.datetime.fromisoformat(last) - dt.datetime.fromisoformat(first)
+        ).total_seconds()
+        bar.n = received
+        bar.close()
+        if worker.returncode != 0 or received != size:
+            errors = worker.stderr.read() if worker.stderr else ""
+            raise SystemExit(
+                f"worker exit {worker.returncode}, sink got {received}/{size}\n{errors}"
+            )
+        return {
+            "size": size,
+            "seconds": elapsed,
+            "rate": size / elapsed,
+            "send_rate": size / max(sending, 1e-3),
+            "peak_mib": usage.ru_maxrss / 1024,
+            "worker_cpu": usage.ru_utime + usage.ru_stime,
+            "sink_cpu": sink_usage.ru_utime + sink_usage.ru_stime,
+        }
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000",
+        help="comma-separated subscriber counts (default 10000,100000)",
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=500, help="deliveries claimed per batch (default 500)"
+    )
+    parser.add_argument(
+        "--connections",
+        type=int,
+        default=8,
+        help="SMTP connections the worker keeps open (default 8, as in settings)",
+    )
+    args = parser.parse_args()
+    sizes = [int(value) for value in args.sizes.split(",") if value.strip()]
+    results = [run(size, args.batch_size, args.connections) for size in sizes]
+    print(f"\nMachine: {machine()}")
+    print(
+        "| subscribers | time (s) | messages/s | messages/s while sending "
+        "| worker peak RSS (MiB) | worker CPU (s) | sink CPU (s) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(
+            f"| {r['size']:,} | {r['seconds']:.1f} | {r['rate']:,.0f} | {r['send_rate']:,.0f} "
+            f"| {r['peak_mib']:.0f} "
+            f"| {r['worker_cpu']:.1f} | {r['sink_cpu']:.1f} |"
+        )
+    print(
+        f"Sent {sum(r['size'] for r in results):,} messages in {len(results)} run(s); "
+        f"slowest {min(r['rate'] for r in results):,.0f} msg/s."
+    )
+
+
+if __name__ == "__main__":
+    main()

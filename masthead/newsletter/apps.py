@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class NewsletterConfig(AppConfig):
+    """The daily newsletter: subscribers, issues, rendering and crash-safe sending."""
+
+    name = "masthead.newsletter"
+    label = "newsletter"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Newsletter"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -1,0 +1,195 @@
+"""Sending an issue through a real SMTP server and reading back what it received."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+
+from masthead.news.tests.factories import ArticleFactory, AuthorFactory, CreditedImageFactory
+from masthead.newsletter.models import Delivery, NewsletterIssue, Subscriber
+from masthead.newsletter.rendering import render_issue
+from masthead.newsletter.sending import IssueSender, Lane
+from masthead.newsletter.services import build_issue
+
+from .factories import SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issue(site: object) -> NewsletterIssue:
+    author = AuthorFactory(title="Ana Ruiz")
+    ArticleFactory(
+        title="Floods reach the delta",
+        standfirst="Three villages evacuated overnight.",
+        authors=[author],
+        featured_image=CreditedImageFactory(),
+        selected_for_newsletter=True,
+    )
+    ArticleFactory(title="Council passes budget", selected_for_newsletter=True)
+    ArticleFactory(title="Not selected", selected_for_newsletter=False)
+    return build_issue("daily")
+
+
+def link(text: str, path_part: str) -> str:
+    match = re.search(r"https?://[^\s\"<>]*" + re.escape(path_part) + r"[^\s\"<>]*", text)
+    assert match, f"no {path_part} link in the message"
+    return match.group(0)
+
+
+def test_issue_reaches_every_confirmed_subscriber_with_headers_parts_and_links(smtp, issue):
+    readers = SubscriberFactory.create_batch(3)
+    SubscriberFactory(status=Subscriber.Status.PENDING)
+    SubscriberFactory(status=Subscriber.Status.UNSUBSCRIBED)
+    SubscriberFactory(frequency="weekly")
+
+    progress = IssueSender(issue).run()
+
+    assert (progress.sent, progress.pending, progress.failed) == (3, 0, 0)
+    assert sorted(r for m in smtp.received for r in m.recipients) == sorted(
+        r.email for r in readers
+    )
+    issue.refresh_from_db()
+    assert issue.status == NewsletterIssue.Status.SENT and issue.sent_at
+
+    message = next(m.message for m in smtp.received if m.recipients == [readers[0].email])
+    assert message["Subject"] == issue.subject
+    assert message["To"] == readers[0].email
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe_header = str(message["List-Unsubscribe"]).strip()
+    assert unsubscribe_header.startswith("<http://testserver/newsletter/unsubscribe/")
+    delivery = Delivery.objects.get(issue=issue, subscriber=readers[0])
+    assert message["Message-ID"] == delivery.message_id
+
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    for part in (text, html):
+        assert "Floods reach the delta" in part
+        assert "Council passes budget" in part
+        assert "Not selected" not in part
+    assert "Three villages evacuated overnight." in html
+    assert "By Ana Ruiz" in html and "By Ana Ruiz" in text
+    assert 'style="' in html and "<style" not in html  # CSS inlined
+    assert re.search(r'<img [^>]*src="http://testserver/media/images/', html)
+    assert "<table" in html
+
+    client = Client()
+    # The article link opens the article.
+    article_url = link(html, "/articles/")
+    assert client.get(urlsplit(article_url).path).status_code == 200
+
+    # The preferences link opens a form that changes language and frequency.
+    preferences = urlsplit(link(text, "/newsletter/preferences/")).path
+    assert client.get(preferences).status_code == 200
+    response = client.post(preferences, {"language": "fr", "frequency": "weekly"})
+    assert response.status_code == 200
+    readers[0].refresh_from_db()
+    assert (readers[0].language, readers[0].frequency) == ("fr", "weekly")
+
+    # The visible unsubscribe link asks first; one-click POST (RFC 8058) unsubscribes.
+    visible = urlsplit(link(html, "/newsletter/unsubscribe/")).path
+    assert client.get(visible).status_code == 200
+    readers[0].refresh_from_db()
+    assert readers[0].status == Subscriber.Status.CONFIRMED
+    header_url = urlsplit(unsubscribe_header.strip("<>")).path
+    one_click = Client(enforce_csrf_checks=True).post(
+        header_url,
+        data="List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert one_click.status_code == 200
+    readers[0].refresh_from_db()
+    assert readers[0].status == Subscriber.Status.UNSUBSCRIBED
+    assert readers[0].unsubscribed_at is not None
+
+
+def test_each_reader_gets_their_own_links(smtp, issue):
+    first, second = SubscriberFactory.create_batch(2)
+    IssueSender(issue).run()
+    by_reader = {m.recipients[0]: m.message for m in smtp.received}
+    first_link = link(by_reader[first.email].get_body(("plain",)).get_content(), "unsubscribe/")
+    second_link = link(by_reader[second.email].get_body(("plain",)).get_content(), "unsubscribe/")
+    assert first_link != second_link
+    Client().post(urlsplit(second_link).path, {"List-Unsubscribe": "One-Click"})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == Subscriber.Status.CONFIRMED
+    assert second.status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_forged_or_missing_one_click_body_unsubscribes_nobody(smtp, issue):
+    reader = SubscriberFactory()
+    IssueSender(issue).run()
+    url = urlsplit(
+        link(smtp.received[0].message.get_body(("plain",)).get_content(), "unsubscribe/")
+    ).path
+    client = Client()
+    assert client.post(url[:-3] + "xx/", {"List-Unsubscribe": "One-Click"}).status_code == 400
+    assert client.post(url, {"something": "else"}).status_code == 400
+    reader.refresh_from_db()
+    assert reader.status == Subscriber.Status.CONFIRMED
+
+
+def test_temporary_refusal_is_retried_and_permanent_refusal_marks_the_address(smtp, issue):
+    flaky, gone, fine = SubscriberFactory.create_batch(3)
+    smtp.handler.refuse_temporarily[flaky.email] = 2
+    smtp.handler.refuse_permanently.add(gone.email)
+
+    progress = IssueSender(issue).run()
+
+    assert (progress.sent, progress.failed, progress.pending) == (2, 1, 0)
+    delivered = sorted(r for m in smtp.received for r in m.recipients)
+    assert delivered == sorted([flaky.email, fine.email])
+    assert Delivery.objects.get(subscriber=flaky).attempts == 2
+    gone.refresh_from_db()
+    assert gone.status == Subscriber.Status.BOUNCED
+    failed = Delivery.objects.get(subscriber=gone)
+    assert failed.status == Delivery.Status.FAILED and "550" in failed.last_error
+
+
+def test_smtp_server_down_then_up_resumes(settings, smtp, issue, monkeypatch):
+    readers = SubscriberFactory.create_batch(2)
+    real_port = settings.EMAIL_PORT
+    from .smtp_sink import free_port
+
+    settings.EMAIL_PORT = free_port()  # nothing listens there
+    calls = {"n": 0}
+
+    def back_up(*args: object) -> None:
+        calls["n"] += 1
+        settings.EMAIL_PORT = real_port
+
+    monkeypatch.setattr(Lane, "pause_after_connection_failure", back_up)
+    progress = IssueSender(issue).run()
+    assert calls["n"] == 1
+    assert progress.sent == 2
+    assert sorted(r for m in smtp.received for r in m.recipients) == sorted(
+        r.email for r in readers
+    )
+
+
+def test_rate_limit_paces_sending(settings, smtp, issue):
+    import time
+
+    SubscriberFactory.create_batch(5)
+    started = time.monotonic()
+    IssueSender(issue, rate=20).run()
+    assert time.monotonic() - started >= 4 / 20
+    assert len(smtp.received) == 5
+
+
+def test_rendering_costs_a_fixed_number_of_queries(django_assert_max_num_queries, site):
+    for _ in range(8):
+        ArticleFactory(
+            authors=[AuthorFactory(), AuthorFactory()],
+            featured_image=CreditedImageFactory(),
+            selected_for_newsletter=True,
+        )
+    issue = build_issue("daily")
+    render_issue(issue, "en")  # renditions are created on first use
+    with django_assert_max_num_queries(12):
+        rendered = render_issue(issue, "en")
+    assert rendered.html.count("<h2") == 8

@@ -1,0 +1,195 @@
+"""Sign-up with double opt-in, through a real SMTP server, and what hostile input gets."""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import signing
+from django.test import Client
+
+from masthead.newsletter.models import Subscriber
+from masthead.newsletter.tokens import FORM_SALT, confirm_token
+
+from .factories import SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.MASTHEAD_NEWSLETTER_MIN_FILL_SECONDS = 2.0
+
+
+def aged_stamp(seconds: float = 10.0) -> str:
+    """A form stamp as if the form had been shown ``seconds`` ago."""
+    signer = signing.TimestampSigner(salt=FORM_SALT)
+    timestamp = signing.b62_encode(int(time.time() - seconds))
+    value = f"signup{signer.sep}{timestamp}"
+    return f"{value}{signer.sep}{signer.signature(value)}"
+
+
+@pytest.fixture
+def post_signup(django_capture_on_commit_callbacks):
+    """Submit the sign-up form as a reader who took their time; tasks queued on commit run
+    (the test's own transaction never commits)."""
+
+    def post(client: Client, **overrides: str):
+        data = {
+            "email": "new.reader@example.org",
+            "language": "fr",
+            "frequency": "weekly",
+            "website": "",
+            "shown": aged_stamp(),
+            "source": "footer",
+        }
+        ip = overrides.pop("ip", "203.0.113.5")
+        data.update(overrides)
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post("/newsletter/", data, REMOTE_ADDR=ip)
+
+    return post
+
+
+def test_double_opt_in_through_real_smtp(smtp, site, post_signup):
+    client = Client()
+    response = post_signup(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/newsletter/check-your-inbox/"
+
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.Status.PENDING
+    assert (subscriber.language, subscriber.frequency) == ("fr", "weekly")
+    assert subscriber.consent_ip == "203.0.113.5" and subscriber.consent_form == "footer"
+    assert subscriber.consent_at is not None
+
+    assert len(smtp.received) == 1
+    message = smtp.received[0].message
+    assert smtp.received[0].recipients == ["new.reader@example.org"]
+    text = message.get_body(("plain",)).get_content()
+    url = re.search(r"http://testserver(/newsletter/confirm/\S+/)", text).group(1)
+    assert url in message.get_body(("html",)).get_content()
+
+    # A link scanner's GET confirms nothing.
+    page = client.get(url)
+    assert page.status_code == 200 and b'method="post"' in page.content
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING
+
+    # The button's POST (with the page's CSRF token) does.
+    csrf_client = Client(enforce_csrf_checks=True)
+    page = csrf_client.get(url)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.content).group(1)
+    confirmed = csrf_client.post(url, {"csrfmiddlewaretoken": token.decode()})
+    assert confirmed.status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.CONFIRMED and subscriber.confirmed_at
+
+
+def test_expired_or_forged_confirmation_link_is_refused(settings, site):
+    subscriber = SubscriberFactory(status=Subscriber.Status.PENDING)
+    token = confirm_token(subscriber.pk)
+    client = Client()
+    assert client.post(f"/newsletter/confirm/{token}x/").status_code == 400
+    settings.MASTHEAD_NEWSLETTER_CONFIRM_DAYS = -1  # every token is now too old
+    response = client.post(f"/newsletter/confirm/{token}/")
+    assert response.status_code == 400 and b"expired" in response.content
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING
+
+
+def test_same_answer_whether_or_not_the_address_exists(smtp, site, post_signup):
+    SubscriberFactory(email="known@example.org")
+    client = Client()
+    known = post_signup(client, email="KNOWN@example.org")
+    unknown = post_signup(client, email="unknown@example.org")
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert Subscriber.objects.filter(email__iexact="known@example.org").count() == 1
+    # The confirmed reader is not mailed again; the new one gets a confirmation.
+    assert [m.recipients for m in smtp.received] == [["unknown@example.org"]]
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "not-an-address",
+        "reader@example.org\r\nBcc: victim@example.org",
+        "reader@example.org\nSubject: hi",
+        "a@example.org, b@example.org",
+        "Reader <reader@example.org>",
+        "x" * 300 + "@example.org",
+        "",
+    ],
+)
+def test_invalid_or_injected_address_gets_a_clear_message(smtp, site, email, post_signup):
+    response = post_signup(Client(), email=email)
+    assert response.status_code == 400
+    assert b"email address" in response.content.lower() or b"characters" in response.content
+    assert not Subscriber.objects.exists()
+    assert smtp.received == []
+
+
+def test_honeypot_and_too_fast_submissions_store_and_send_nothing(smtp, site, post_signup):
+    client = Client()
+    filled_trap = post_signup(client, website="http://spam.example")
+    too_fast = post_signup(client, shown=aged_stamp(0))
+    no_stamp = post_signup(client, shown="")
+    forged = post_signup(client, shown="signup:forged:stamp")
+    for response in (filled_trap, too_fast, no_stamp, forged):
+        assert response.status_code == 302  # looks like success to a bot
+    assert not Subscriber.objects.exists()
+    assert smtp.received == []
+
+
+def test_signups_are_rate_limited_per_ip(smtp, site, settings, post_signup):
+    settings.MASTHEAD_NEWSLETTER_SIGNUP_RATE = "3/m"
+    client = Client()
+    answers = [post_signup(client, email=f"r{n}@example.org").status_code for n in range(4)]
+    assert answers == [302, 302, 302, 429]
+    assert post_signup(client, email="other@example.org", ip="198.51.100.7").status_code == 302
+    assert Subscriber.objects.count() == 4
+
+
+def test_footer_and_page_show_the_form_in_the_readers_language(site, home):
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/newsletter/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert page.status_code == 200
+    assert b'name="website"' in page.content  # the honeypot is there, hidden
+    front = client.get("/")
+    assert front.status_code == 200
+    assert b'action="/newsletter/"' in front.content
+    assert b'<option value="en" selected>' in front.content
+    # The footer form sets no cookie, so pages stay cacheable.
+    assert "Set-Cookie" not in front.headers and not front.cookies
+
+
+def test_preferences_link_rejects_bad_tokens_and_bad_choices(site):
+    subscriber = SubscriberFactory()
+    from masthead.newsletter.tokens import manage_token
+
+    client = Client()
+    assert client.get("/newsletter/preferences/1:forged/").status_code == 400
+    url = f"/newsletter/preferences/{manage_token(subscriber.pk)}/"
+    response = client.post(url, {"language": "xx-evil", "frequency": "hourly"})
+    assert response.status_code == 400
+    subscriber.refresh_from_db()
+    assert (subscriber.language, subscriber.frequency) == ("en", "daily")
+
+
+def test_unsubscribe_link_of_an_issue_is_followable(site):
+    subscriber = SubscriberFactory()
+    from masthead.newsletter.rendering import reader_links
+
+    unsubscribe, _ = reader_links(subscriber.pk)
+    client = Client()
+    path = urlsplit(unsubscribe).path
+    assert b"List-Unsubscribe" in client.get(path).content
+    client.post(path, {"List-Unsubscribe": "One-Click"})
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED

@@ -1,0 +1,63 @@
+"""Signed tokens in the links we mail: confirm (expires) and manage/unsubscribe (does not).
+
+Tokens carry only the subscriber's id, signed with SECRET_KEY and a purpose-specific salt, so
+a token for one purpose or one reader is useless for another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from django.conf import settings
+from django.core import signing
+
+CONFIRM_SALT = "masthead.newsletter.confirm"
+MANAGE_SALT = "masthead.newsletter.manage"
+FORM_SALT = "masthead.newsletter.form-time"
+
+_manage_signer = signing.Signer(salt=MANAGE_SALT)
+
+
+def confirm_token(subscriber_id: int) -> str:
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(subscriber_id))
+
+
+def subscriber_for_confirm_token(token: str) -> int | None:
+    """The subscriber id in a confirmation token, or None if forged, malformed or expired."""
+    max_age = dt.timedelta(days=settings.MASTHEAD_NEWSLETTER_CONFIRM_DAYS)
+    try:
+        value = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return int(value) if value.isdigit() else None
+
+
+def manage_token(subscriber_id: int) -> str:
+    """The token in every issue's unsubscribe and preferences links; it never expires (RFC 8058
+    expects an unsubscribe link to keep working)."""
+    return _manage_signer.sign(str(subscriber_id))
+
+
+def subscriber_for_manage_token(token: str) -> int | None:
+    try:
+        value = _manage_signer.unsign(token)
+    except signing.BadSignature:
+        return None
+    return int(value) if value.isdigit() else None
+
+
+def form_timestamp() -> str:
+    """A signed 'form shown at' stamp, so a submission faster than a human is refused."""
+    return signing.TimestampSigner(salt=FORM_SALT).sign("signup")
+
+
+def form_age_seconds(stamp: str) -> float | None:
+    """Seconds since the form was shown, or None when the stamp is missing or forged."""
+    signer = signing.TimestampSigner(salt=FORM_SALT)
+    try:
+        signer.unsign(stamp, max_age=dt.timedelta(days=7))
+        shown_at = signing.b62_decode(stamp.rsplit(signer.sep, 2)[1])
+    except (signing.BadSignature, ValueError, IndexError):
+        return None
+    return max(0.0, time.time() - shown_at)

@@ -1,0 +1,142 @@
+"""Reader-facing newsletter pages: sign-up, confirmation, unsubscribe, preferences, archive.
+
+Thin: each view checks its input and calls one service."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from . import services
+from .forms import PreferencesForm, SignupForm
+from .models import NewsletterIssue, Subscriber
+from .queries import archive_issues, web_issue
+from .tokens import subscriber_for_confirm_token, subscriber_for_manage_token
+
+ONE_CLICK_BODY = "List-Unsubscribe=One-Click"
+
+
+# No CSRF token: the form is in every page's footer, and a token would set a cookie on every
+# page and keep caches from storing them. A forged sign-up can only start double opt-in, which
+# the address's owner must still confirm; the per-IP rate limit applies all the same.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        form = SignupForm(language=get_language())
+        return render(request, "newsletter/signup.html", {"form": form})
+    if is_ratelimited(
+        request,
+        group="newsletter-signup",
+        key="ip",
+        rate=settings.MASTHEAD_NEWSLETTER_SIGNUP_RATE,
+        method="POST",
+        increment=True,
+    ):
+        return render(request, "newsletter/rate_limited.html", status=429)
+    form = SignupForm(request.POST, language=get_language())
+    if form.looks_like_a_bot():
+        # The same page a person sees, so a bot learns nothing; nothing is stored or sent.
+        return redirect("newsletter:check_inbox")
+    if not form.is_valid():
+        return render(request, "newsletter/signup.html", {"form": form}, status=400)
+    try:
+        services.subscribe(
+            form.cleaned_data["email"],
+            language=form.cleaned_data["language"],
+            frequency=form.cleaned_data["frequency"],
+            ip=request.META.get("REMOTE_ADDR") or None,
+            form=(request.POST.get("source") or "signup-page")[:64],
+        )
+    except ValidationError:
+        form.add_error("email", _("Enter one email address, like name@example.org."))
+        return render(request, "newsletter/signup.html", {"form": form}, status=400)
+    return redirect("newsletter:check_inbox")
+
+
+def check_inbox(request: HttpRequest) -> HttpResponse:
+    return render(request, "newsletter/check_inbox.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button; only its POST confirms, so mail scanners that follow links can't."""
+    subscriber_id = subscriber_for_confirm_token(token)
+    if subscriber_id is None or not Subscriber.objects.filter(pk=subscriber_id).exists():
+        return render(request, "newsletter/link_invalid.html", {"expired": True}, status=400)
+    if request.method == "GET":
+        return render(request, "newsletter/confirm.html")
+    subscriber = services.confirm_subscription(subscriber_id)
+    if subscriber is None or subscriber.status != Subscriber.Status.CONFIRMED:
+        return render(request, "newsletter/link_invalid.html", {"expired": True}, status=400)
+    return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """RFC 8058 one-click unsubscribe: mail clients POST ``List-Unsubscribe=One-Click`` with no
+    session or CSRF token, so this view is CSRF-exempt and trusts only the signed token. The
+    visible link's GET shows a button instead of unsubscribing, as link scanners follow GETs."""
+    subscriber_id = subscriber_for_manage_token(token)
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first() if subscriber_id else None
+    if subscriber is None:
+        return render(request, "newsletter/link_invalid.html", status=400)
+    if request.method == "GET":
+        return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
+    if request.POST.get("List-Unsubscribe") != "One-Click":
+        return render(
+            request, "newsletter/unsubscribe.html", {"subscriber": subscriber}, status=400
+        )
+    services.unsubscribe(subscriber.pk)
+    return render(request, "newsletter/unsubscribed.html", {"token": token})
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest, token: str) -> HttpResponse:
+    subscriber_id = subscriber_for_manage_token(token)
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first() if subscriber_id else None
+    if subscriber is None:
+        return render(request, "newsletter/link_invalid.html", status=400)
+    saved = False
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            services.update_preferences(
+                subscriber,
+                language=form.cleaned_data["language"],
+                frequency=form.cleaned_data["frequency"],
+            )
+            saved = True
+    else:
+        form = PreferencesForm(
+            initial={"language": subscriber.language, "frequency": subscriber.frequency}
+        )
+    return render(
+        request,
+        "newsletter/preferences.html",
+        {"form": form, "subscriber": subscriber, "token": token, "saved": saved},
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+def archive(request: HttpRequest) -> HttpResponse:
+    from masthead.news.models import paginate
+
+    issues = paginate(request, archive_issues(), 30)
+    return render(request, "newsletter/archive.html", {"issues": issues})
+
+
+def issue_page(request: HttpRequest, slug: str) -> HttpResponse:
+    issue = get_object_or_404(NewsletterIssue, slug=slug, status=NewsletterIssue.Status.SENT)
+    context = web_issue(issue, get_language() or settings.LANGUAGE_CODE)
+    if context is None:
+        raise Http404
+    return render(request, "newsletter/issue.html", context)
