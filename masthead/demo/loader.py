@@ -114,28 +114,23 @@ def load_demo(
         )
         for spec in content.AUTHORS
     }
-    regions = {
-        spec["slug"]: _ensure_page(
-            RegionPage,
-            _section("regions"),
-            spec["slug"],
-            summary,
-            title=spec["title"],
-            description=spec["description"],
+    regions, themes = (
+        {
+            spec["slug"]: _ensure_page(
+                model,
+                _section(section),
+                spec["slug"],
+                summary,
+                title=spec["title"],
+                description=spec["description"],
+            )
+            for spec in specs
+        }
+        for model, section, specs in (
+            (RegionPage, "regions", content.REGIONS),
+            (ThemePage, "themes", content.THEMES),
         )
-        for spec in content.REGIONS
-    }
-    themes = {
-        spec["slug"]: _ensure_page(
-            ThemePage,
-            _section("themes"),
-            spec["slug"],
-            summary,
-            title=spec["title"],
-            description=spec["description"],
-        )
-        for spec in content.THEMES
-    }
+    )
     reports = {
         spec["slug"]: _ensure_page(
             ReportPage,

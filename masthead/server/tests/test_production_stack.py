@@ -126,6 +126,11 @@ def test_masthead_serve_answers_healthz_with_gunicorn(tmp_path: Path) -> None:
                     pytest.fail(f"masthead serve exited: {server.stderr.read().decode()}")
                 time.sleep(0.3)
         assert b'"database": "ok"' in body
-    finally:
+        # A service manager stops it with SIGTERM: the application server must go too.
         server.terminate()
         server.wait(timeout=20)
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5)
+    finally:
+        if server.poll() is None:
+            server.kill()

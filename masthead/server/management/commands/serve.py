@@ -84,9 +84,12 @@ class Command(BaseCommand):
             ]
         )
         processes.append(server)
+        # systemd and bench scripts stop us with SIGTERM; turn it into a clean exit so the
+        # children below are stopped too instead of being left running.
+        signal.signal(signal.SIGTERM, _exit_cleanly)
         try:
             server.wait()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):
             pass
         finally:
             for process in processes:
@@ -97,6 +100,10 @@ class Command(BaseCommand):
                     process.wait(timeout=15)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def _exit_cleanly(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def worker_command() -> list[str]:
