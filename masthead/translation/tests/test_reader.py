@@ -95,6 +95,18 @@ def test_untranslated_or_excluded_language_is_a_404(client, translated):
     page(client, "/es/articles/bridge-reopens/", status=404)
 
 
+def test_dates_are_localised_by_djangos_catalogues(client, translated):
+    from django.utils import formats, translation
+
+    with translation.override("pt"):
+        month_pt = formats.date_format(translated.published_at, "F")
+    month_en = formats.date_format(translated.published_at, "F")
+
+    dates = page(client, "/pt/articles/bridge-reopens/").select_one(".dates").get_text()
+
+    assert month_pt in dates and month_pt != month_en and month_en not in dates
+
+
 def test_other_pages_under_a_prefix_use_the_localised_interface(client, translated):
     soup = page(client, "/pt/")
     assert soup.html["lang"] == "pt"
