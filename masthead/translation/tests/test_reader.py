@@ -33,6 +33,7 @@ def test_translated_article_served_at_its_own_url_with_lang_and_hreflang(client,
 
     assert soup.html["lang"] == "pt"
     assert soup.html["dir"] == "ltr"
+    assert soup.select_one("article.article")["lang"] == "pt"
     translation = ArticleTranslation.objects.get(article=translated, language="pt")
     assert soup.find("h1").get_text() == translation.title
     assert soup.select_one(".standfirst").get_text() == translation.standfirst
