@@ -184,3 +184,27 @@ def test_menu_shows_translations_to_editors_only(editor_client, client, django_u
     writer.groups.add(Group.objects.get(name="Contributors"))
     client.force_login(writer)
     assert entry not in client.get("/admin/").content.decode()
+
+
+def test_hostile_policy_form_input_is_refused_without_changes(editor_client, translated):
+    response = editor_client.post(
+        f"/admin/translations/article/{translated.pk}/",
+        {"excluded_languages": ["<script>alert(1)</script>", "pt"]},
+    )
+
+    assert response.status_code == 200
+    assert "is not one of the available choices" in response.content.decode()
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert ArticleTranslation.objects.filter(article=translated).count() == 2
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/translations/article/999999/",
+        "/admin/translations/article/999999/pt/",
+        "/admin/translations/article/1/<script>/",
+    ],
+)
+def test_unknown_articles_and_languages_are_404(editor_client, translated, url):
+    assert editor_client.get(url).status_code == 404
