@@ -66,3 +66,26 @@ def test_reader_switches_an_article_to_portuguese(live_server, portuguese_title,
     notice.get_by_role("link").click()
     page.wait_for_url("**/articles/bridge-reopens/")
     assert page.locator("h1").inner_text() == "The city will reopen the old bridge"
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1280, "height": 900}, {"width": 375, "height": 740}],
+    ids=["desktop", "phone"],
+)
+def test_translated_page_with_open_switchers_is_accessible_and_fits(
+    live_server, portuguese_title, browser, viewport
+):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="test dependency")
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{live_server.url}/pt/articles/bridge-reopens/")
+    for summary in page.locator(".language-switcher summary").all():
+        summary.click()
+
+    assert page.locator(".article__header .language-switcher a").count() == 3
+    # Open switchers stay within the screen, on a phone as on a desktop.
+    for switcher in page.locator(".language-switcher").all():
+        box = switcher.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    accessibility = axe.Axe().run(page)
+    assert accessibility.violations_count == 0, accessibility.generate_report()
