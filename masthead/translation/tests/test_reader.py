@@ -192,3 +192,23 @@ def test_private_article_stays_private_in_every_language(client, translated):
     assert response.status_code == 302
     assert "login" in response.url
     assert b"ponte" not in response.content
+
+
+def test_sitemap_queries_do_not_grow_with_translations(
+    client, article, languages, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from masthead.news.tests.factories import ArticleFactory, body
+
+    services.translate_article(article.pk, ["es"])
+    with CaptureQueriesContext(connection) as one_article:
+        client.get("/sitemap.xml")
+    for n in range(4):
+        extra = ArticleFactory(body=body(f"<p>Story number {n} about the river.</p>"))
+        services.translate_article(extra.pk, ["es"])
+
+    with django_assert_max_num_queries(len(one_article.captured_queries)):
+        response = client.get("/sitemap.xml")
+    assert response.content.count(b"/es/articles/") == 5
