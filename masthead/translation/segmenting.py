@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 
 import pysbd
@@ -163,27 +164,65 @@ def _find_reordered(haystack: str, needle: str) -> tuple[int, int]:
     return -1, -1
 
 
+# How alike a stretch of the translated sentence must be to the span's own translation to carry
+# its tag: "da CEDEAO" finds "A CEDEAO", "hidrogénio verde" finds "hidrogênio verde". Below
+# SURE, the tag is placed but the sentence is flagged for an editor to check.
+SIMILARITY = 0.72
+SURE = 0.85
+
+
+def _find_similar(
+    haystack: str, needle: str, taken: list[tuple[int, int, TagChain]]
+) -> tuple[int, int, float]:
+    """The run of words in ``haystack`` most like ``needle`` (not overlapping ``taken``), and
+    how alike they are."""
+    wanted = " ".join(w.lower() for w in WORD.findall(needle))
+    size = len(wanted.split())
+    if not size:
+        return -1, -1, 0.0
+    words = list(WORD.finditer(haystack))
+    best, best_range = SIMILARITY, (-1, -1)
+    for length in range(max(1, size - 2), size + 3):
+        for index in range(len(words) - length + 1):
+            window = words[index : index + length]
+            start, end = window[0].start(), window[-1].end()
+            if any(start < b and end > a for a, b, _ in taken):
+                continue
+            text = " ".join(w.group().lower() for w in window)
+            ratio = SequenceMatcher(None, wanted, text).ratio()
+            if ratio > best:
+                best, best_range = ratio, (start, end)
+    return (*best_range, best)
+
+
 def _place_spans(
     translated: str, sentence: Sentence, translate: Translate
 ) -> tuple[list[Run], bool]:
     """The translated sentence as runs with the original's inline tags put back.
 
-    Returns the runs and whether a tag had to be dropped.
+    Returns the runs and whether an editor should check them (a tag dropped, or placed on
+    words only somewhat like the span's own translation).
     """
     placed: list[tuple[int, int, TagChain]] = []
     dropped = False
     cursor = 0
     for span in sentence.spans:
+        span_translation = translate(span.text)
         found = False
-        for candidate in (translate(span.text), span.text):
+        for candidate in (span_translation, span.text):
             start, end = _find(translated, candidate, cursor) if candidate else (-1, -1)
             overlaps = any(start < b and end > a for a, b, _ in placed)
             if start >= 0 and not overlaps:
-                placed.append((start, end, span.tags))
-                cursor = end
                 found = True
                 break
         if not found:
+            start, end, similarity = _find_similar(translated, span_translation, placed)
+            found = start >= 0
+            dropped = dropped or similarity < SURE
+        if found:
+            placed.append((start, end, span.tags))
+            cursor = end
+        else:
             dropped = True
     placed.sort()
     runs: list[Run] = []

@@ -157,3 +157,54 @@ def test_admin_coverage_query_count(editor_client, translated, django_assert_max
     editor_client.get("/admin/translations/")
     with django_assert_max_num_queries(25):
         editor_client.get("/admin/translations/")
+
+
+def test_translate_now_queues_the_article(
+    editor_client, article, languages, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            f"/admin/translations/article/{article.pk}/", {"action": "translate"}
+        )
+
+    assert response.status_code == 302
+    assert set(
+        ArticleTranslation.objects.filter(article=article, status="done").values_list(
+            "language", flat=True
+        )
+    ) == {"pt", "es"}
+
+
+def test_menu_shows_translations_to_editors_only(editor_client, client, django_user_model):
+    # Wagtail's sidebar is JSON in the page: look for the menu item's entry.
+    entry = '"label": "Translations", "icon_name": "globe"'
+    assert entry in editor_client.get("/admin/").content.decode()
+
+    writer = django_user_model.objects.create_user("writer", password="pw-writer-1")
+    writer.groups.add(Group.objects.get(name="Contributors"))
+    client.force_login(writer)
+    assert entry not in client.get("/admin/").content.decode()
+
+
+def test_hostile_policy_form_input_is_refused_without_changes(editor_client, translated):
+    response = editor_client.post(
+        f"/admin/translations/article/{translated.pk}/",
+        {"excluded_languages": ["<script>alert(1)</script>", "pt"]},
+    )
+
+    assert response.status_code == 200
+    assert "is not one of the available choices" in response.content.decode()
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert ArticleTranslation.objects.filter(article=translated).count() == 2
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/translations/article/999999/",
+        "/admin/translations/article/999999/pt/",
+        "/admin/translations/article/1/<script>/",
+    ],
+)
+def test_unknown_articles_and_languages_are_404(editor_client, translated, url):
+    assert editor_client.get(url).status_code == 404

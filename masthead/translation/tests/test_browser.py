@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -15,39 +17,75 @@ CHROMIUM = os.environ.get("MASTHEAD_CHROMIUM", "/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not shutil.which(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian's chromium is not installed (CI installs it).",
-    ),
 ]
 
 
-def test_reader_switches_an_article_to_portuguese(live_server, article, languages):
-    services.translate_article(article.pk)
-    title = ArticleTranslation.objects.get(article=article, language="pt").title
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"No chromium at {CHROMIUM}; .ci/run installs Debian's chromium.")
+        pytest.skip(f"No chromium at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
+    # The test's own database calls happen before Playwright starts its event loop.
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        launched = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
         )
-        try:
-            page = browser.new_page(java_script_enabled=False)
-            page.goto(f"{live_server.url}/articles/bridge-reopens/")
-            switcher = page.locator(".article__header .language-switcher")
-            switcher.locator("summary").click()
-            switcher.get_by_role("link", name="Português").click()
+        yield launched
+        launched.close()
 
-            page.wait_for_url("**/pt/articles/bridge-reopens/")
-            assert page.locator("html").get_attribute("lang") == "pt"
-            assert page.locator("h1").inner_text() == title
-            assert "ponte" in page.locator(".article__body").inner_text()
-            notice = page.locator(".translation-notice")
-            assert notice.is_visible()
-            assert "traduzido automaticamente" in notice.inner_text()
 
-            notice.get_by_role("link").click()
-            page.wait_for_url("**/articles/bridge-reopens/")
-            assert page.locator("h1").inner_text() == "The city will reopen the old bridge"
-        finally:
-            browser.close()
+@pytest.fixture
+def portuguese_title(article, languages) -> str:
+    services.translate_article(article.pk)
+    return ArticleTranslation.objects.get(article=article, language="pt").title
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1280, "height": 900}, {"width": 375, "height": 740}],
+    ids=["desktop", "phone"],
+)
+def test_reader_switches_an_article_to_portuguese(live_server, portuguese_title, browser, viewport):
+    page = browser.new_page(java_script_enabled=False, viewport=viewport)
+    page.goto(f"{live_server.url}/articles/bridge-reopens/")
+    switcher = page.locator(".article__header .language-switcher")
+    switcher.locator("summary").click()
+    switcher.get_by_role("link", name="Português").click()
+
+    page.wait_for_url("**/pt/articles/bridge-reopens/")
+    assert page.locator("html").get_attribute("lang") == "pt"
+    assert page.locator("h1").inner_text() == portuguese_title
+    assert "ponte" in page.locator(".article__body").inner_text()
+    notice = page.locator(".translation-notice")
+    assert notice.is_visible()
+    assert "traduzido automaticamente" in notice.inner_text()
+
+    notice.get_by_role("link").click()
+    page.wait_for_url("**/articles/bridge-reopens/")
+    assert page.locator("h1").inner_text() == "The city will reopen the old bridge"
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1280, "height": 900}, {"width": 375, "height": 740}],
+    ids=["desktop", "phone"],
+)
+def test_translated_page_with_open_switchers_is_accessible_and_fits(
+    live_server, portuguese_title, browser, viewport
+):
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="test dependency")
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{live_server.url}/pt/articles/bridge-reopens/")
+    for summary in page.locator(".language-switcher summary").all():
+        summary.click()
+
+    assert page.locator(".article__header .language-switcher a").count() == 3
+    # Open switchers stay within the screen, on a phone as on a desktop.
+    for switcher in page.locator(".language-switcher").all():
+        box = switcher.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    accessibility = axe.Axe().run(page)
+    assert accessibility.violations_count == 0, accessibility.generate_report()

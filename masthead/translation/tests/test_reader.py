@@ -33,6 +33,7 @@ def test_translated_article_served_at_its_own_url_with_lang_and_hreflang(client,
 
     assert soup.html["lang"] == "pt"
     assert soup.html["dir"] == "ltr"
+    assert soup.select_one("article.article")["lang"] == "pt"
     translation = ArticleTranslation.objects.get(article=translated, language="pt")
     assert soup.find("h1").get_text() == translation.title
     assert soup.select_one(".standfirst").get_text() == translation.standfirst
@@ -94,6 +95,18 @@ def test_untranslated_or_excluded_language_is_a_404(client, translated):
     page(client, "/fr/articles/bridge-reopens/", status=404)
     services.set_policy(translated, excluded=False, excluded_languages=["es"])
     page(client, "/es/articles/bridge-reopens/", status=404)
+
+
+def test_dates_are_localised_by_djangos_catalogues(client, translated):
+    from django.utils import formats, translation
+
+    with translation.override("pt"):
+        month_pt = formats.date_format(translated.published_at, "F")
+    month_en = formats.date_format(translated.published_at, "F")
+
+    dates = page(client, "/pt/articles/bridge-reopens/").select_one(".dates").get_text()
+
+    assert month_pt in dates and month_pt != month_en and month_en not in dates
 
 
 def test_other_pages_under_a_prefix_use_the_localised_interface(client, translated):
@@ -180,3 +193,23 @@ def test_private_article_stays_private_in_every_language(client, translated):
     assert response.status_code == 302
     assert "login" in response.url
     assert b"ponte" not in response.content
+
+
+def test_sitemap_queries_do_not_grow_with_translations(
+    client, article, languages, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from masthead.news.tests.factories import ArticleFactory, body
+
+    services.translate_article(article.pk, ["es"])
+    with CaptureQueriesContext(connection) as one_article:
+        client.get("/sitemap.xml")
+    for n in range(4):
+        extra = ArticleFactory(body=body(f"<p>Story number {n} about the river.</p>"))
+        services.translate_article(extra.pk, ["es"])
+
+    with django_assert_max_num_queries(len(one_article.captured_queries)):
+        response = client.get("/sitemap.xml")
+    assert response.content.count(b"/es/articles/") == 5

@@ -94,3 +94,25 @@ def test_a_span_whose_words_were_reordered_is_still_wrapped():
     )
 
     assert result == "<p>A <em>ponte antiga</em> vai reabrir.</p>"
+
+
+def test_a_span_translated_slightly_differently_is_found_by_similarity():
+    translations = {
+        "Green hydrogen is the new export.": "O hidrogênio verde é a nova exportação.",
+        "Green hydrogen": "Hidrogénio verde",
+        "ECOWAS met today.": "A CEDEAO reuniu-se hoje.",
+        "ECOWAS": "da CEDEAO",
+    }
+    flagged: list[str] = []
+
+    result = translate_rich_text(
+        '<p><b>Green hydrogen</b> is the new export.</p><p><a href="/e">ECOWAS</a> met today.</p>',
+        lambda s: translations.get(s, s),
+        on_dropped_tag=flagged.append,
+    )
+
+    assert result == (
+        "<p>O <b>hidrogênio verde</b> é a nova exportação.</p>"
+        '<p><a href="/e">A CEDEAO</a> reuniu-se hoje.</p>'
+    )
+    assert flagged == []
