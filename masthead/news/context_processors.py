@@ -4,7 +4,18 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_noop
 from wagtail.models import Page, Site
+
+# The sections a new publication starts with (migration 0002): their names are in the
+# catalogues, so the menu reads in the reader's language until an editor renames them.
+DEFAULT_SECTION_NAMES = [
+    gettext_noop("Articles"),
+    gettext_noop("Regions"),
+    gettext_noop("Themes"),
+    gettext_noop("In-depth reports"),
+    gettext_noop("Authors"),
+]
 
 
 def _sections(request: HttpRequest) -> list[Page]:

@@ -213,7 +213,10 @@ class ArticleListingMixin(FeedRoutesMixin):
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
+        from .reader_language import in_reader_language
+
         articles = paginate(request, self.listed_articles(), settings.MASTHEAD_ARTICLES_PER_PAGE)
+        articles.object_list = in_reader_language(articles.object_list)
         return self.render(request, context_overrides={"articles": articles})
 
 
@@ -367,9 +370,11 @@ class ReportPage(ArticleListingMixin, Page):
         return ArticlePage.objects.live().filter(reports=self)
 
     def pinned(self) -> list[ArticlePage]:
+        from .reader_language import in_reader_language
+
         ids = [pin.article_id for pin in self.pinned_articles.all()]
         articles = {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids)}
-        return [articles[i] for i in ids if i in articles]
+        return in_reader_language(articles[i] for i in ids if i in articles)
 
 
 class ReportPinnedArticle(Orderable):

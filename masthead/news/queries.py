@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, QuerySet
 
+from .reader_language import in_reader_language
+
 if TYPE_CHECKING:
     from .models import ArticlePage, HomePage
 
@@ -42,11 +44,15 @@ def front_page_context(home: HomePage) -> dict[str, Any]:
     if lead is None and latest:
         lead = latest[0]
     latest = [article for article in latest if lead is None or article.pk != lead.pk]
-    latest = latest[:LATEST_ON_FRONT_PAGE]
+    latest = in_reader_language(latest[:LATEST_ON_FRONT_PAGE])
+    if lead is not None:
+        [lead] = in_reader_language([lead])
 
     report_blocks = []
     for report in ReportPage.objects.live().order_by("title"):
-        articles = list(live_articles.filter(reports=report)[:ARTICLES_PER_REPORT_BLOCK])
+        articles = in_reader_language(
+            live_articles.filter(reports=report)[:ARTICLES_PER_REPORT_BLOCK]
+        )
         if articles:
             report_blocks.append({"report": report, "articles": articles})
     return {"lead": lead, "latest": latest, "report_blocks": report_blocks}

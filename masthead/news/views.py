@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from .models import paginate
 from .queries import search_articles
+from .reader_language import in_reader_language
 
 MAX_QUERY_LENGTH = 200
 
@@ -24,7 +25,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context["query"] = ""
         status = 400
     elif query:
-        context["articles"] = paginate(
-            request, search_articles(query), settings.MASTHEAD_ARTICLES_PER_PAGE
-        )
+        articles = paginate(request, search_articles(query), settings.MASTHEAD_ARTICLES_PER_PAGE)
+        articles.object_list = in_reader_language(articles.object_list)
+        context["articles"] = articles
     return TemplateResponse(request, "news/search.html", context, status=status)

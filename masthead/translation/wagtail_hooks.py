@@ -15,6 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from masthead.news.models import ArticlePage, FeedRoutesMixin
+from masthead.news.reader_language import ARTICLE_TEXTS_HOOK, ArticleText
 
 from . import admin_urls
 from .models import ArticleTranslation
@@ -78,3 +79,15 @@ def register_menu_item() -> MenuItem:
         icon_name="globe",
         order=350,
     )
+
+
+@hooks.register(ARTICLE_TEXTS_HOOK)
+def translated_article_texts(articles: list[ArticlePage], language: str) -> dict[int, ArticleText]:
+    """Headlines and standfirsts of the listed articles that are translated into ``language``,
+    in one query, for listings under ``/<lang>/``."""
+    rows = ArticleTranslation.objects.filter(
+        article_id__in=[article.pk for article in articles],
+        language=language,
+        status=ArticleTranslation.Status.DONE,
+    ).values_list("article_id", "title", "standfirst")
+    return {article_id: ArticleText(title, standfirst) for article_id, title, standfirst in rows}

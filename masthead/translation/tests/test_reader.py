@@ -213,3 +213,22 @@ def test_sitemap_queries_do_not_grow_with_translations(
     with django_assert_max_num_queries(len(one_article.captured_queries)):
         response = client.get("/sitemap.xml")
     assert response.content.count(b"/es/articles/") == 5
+
+
+def test_listings_under_a_prefix_show_translated_teasers_and_never_link_to_a_missing_page(
+    client, translated
+):
+    from masthead.news.tests.factories import ArticleFactory
+
+    untranslated = ArticleFactory(title="Only in English", slug="only-in-english")
+    translation = ArticleTranslation.objects.get(article=translated, language="pt")
+    for url in ("/pt/", "/pt/articles/"):
+        soup = page(client, url)
+        links = {a.get_text(): a["href"] for a in soup.select(".teaser__headline a")}
+        assert links[translation.title] == "/pt/articles/bridge-reopens/"
+        assert links["Only in English"] == "/articles/only-in-english/"
+        teaser = soup.find("a", string="Only in English").find_parent("article")
+        assert teaser["lang"] == "en"
+        for href in links.values():
+            assert client.get(href).status_code == 200, href
+    assert untranslated.live
