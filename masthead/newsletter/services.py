@@ -29,6 +29,7 @@ from .sending import build_message
 from .tokens import confirm_token
 
 MAX_ARTICLES_PER_ISSUE = 20
+RESEND_CONFIRMATION_AFTER = dt.timedelta(minutes=15)
 
 
 class NewsletterError(Exception):
@@ -83,6 +84,13 @@ def subscribe(
                 # Two sign-ups for one address at once: the other request created it.
                 return None
         elif subscriber.status in {Subscriber.Status.CONFIRMED, Subscriber.Status.COMPLAINED}:
+            return None
+        elif (
+            subscriber.status == Subscriber.Status.PENDING
+            and subscriber.consent_at
+            and now - subscriber.consent_at < RESEND_CONFIRMATION_AFTER
+        ):
+            # Repeated sign-ups (from many addresses, say) must not flood one inbox.
             return None
         subscriber.language = language
         subscriber.frequency = frequency
