@@ -348,3 +348,6 @@ MASTHEAD_NEWSLETTER_SIGNUP_RATE = env.str("MASTHEAD_NEWSLETTER_SIGNUP_RATE", def
 MASTHEAD_NEWSLETTER_MIN_FILL_SECONDS = env.float(
     "MASTHEAD_NEWSLETTER_MIN_FILL_SECONDS", default=2.0
 )
+# Behind nginx every request comes from the proxy: take the reader's address from the last
+# X-Forwarded-For entry (the one nginx appended) for rate limits and consent records.
+MASTHEAD_CLIENT_IP_FROM_PROXY = env.bool("MASTHEAD_BEHIND_PROXY", default=False)

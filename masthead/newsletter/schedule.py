@@ -54,6 +54,8 @@ def tick(now: dt.datetime | None = None) -> list[str]:
     now = now or timezone.now()
     queued = []
     for frequency, date in due_editions(now):
+        if ScheduledRun.objects.filter(frequency=frequency, edition_date=date).exists():
+            continue
         try:
             with transaction.atomic():
                 ScheduledRun.objects.create(frequency=frequency, edition_date=date)

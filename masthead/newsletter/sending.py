@@ -207,14 +207,24 @@ class ConnectionTrouble(Exception):
 
 
 def classify_error(exc: Exception) -> str:
-    """'permanent' (the address is refused for good), 'temporary', or 'connection'."""
+    """'permanent' (the address is refused for good), 'permanent-message' (this message is
+    refused), 'temporary' (try it again later) or 'connection' (the server is unreachable or
+    refuses everything: back off and retry the whole batch)."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in exc.recipients.values()]
         return "permanent" if codes and all(500 <= code < 600 for code in codes) else "temporary"
-    if isinstance(exc, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError | OSError):
+    if isinstance(exc, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
+        return "connection"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        # Our own From address refused: every message would fail; wait for the operator.
         return "connection"
     if isinstance(exc, smtplib.SMTPResponseException):
+        if exc.smtp_code == 421:  # the server is closing the connection
+            return "connection"
         return "temporary" if 400 <= exc.smtp_code < 500 else "permanent-message"
+    # Checked last: every smtplib exception is also an OSError.
+    if isinstance(exc, OSError):
+        return "connection"
     if type(exc).__name__ == "AnymailRecipientsRefused":
         return "permanent"
     return "temporary"
@@ -523,6 +533,11 @@ class Lane:
 
     def pause_after_connection_failure(self) -> None:
         self.connection_failures += 1
+        logger.error(
+            "mail server trouble while sending issue %s (attempt %s); retrying",
+            self.issue.pk,
+            self.connection_failures,
+        )
         time.sleep(min(30.0, 0.5 * 2 ** min(self.connection_failures, 6)))
 
     def send_batch(self, batch: list[Claimed]) -> None:
@@ -566,6 +581,8 @@ class Lane:
                     raise ConnectionTrouble(str(exc)) from exc
                 if kind == "permanent":
                     mark_refused(claim, str(exc))
+                elif kind == "permanent-message":
+                    record_failed(claim.delivery_id, str(exc))
                 else:
                     record_retry(claim.delivery_id, str(exc))
                 continue
@@ -628,6 +645,17 @@ def record_retry(delivery_id: int, error: str) -> None:
         status=status,
         attempts=attempts,
         next_attempt_at=next_attempt_at,
+        last_error=error[:1000],
+        claimed_by="",
+        claimed_at=None,
+    )
+
+
+def record_failed(delivery_id: int, error: str) -> None:
+    """The server refused this message for good (not the address): don't retry it."""
+    Delivery.objects.filter(pk=delivery_id).update(
+        status=Delivery.Status.FAILED,
+        attempts=1,
         last_error=error[:1000],
         claimed_by="",
         claimed_at=None,

@@ -29,6 +29,7 @@ from .sending import build_message
 from .tokens import confirm_token
 
 MAX_ARTICLES_PER_ISSUE = 20
+RESEND_CONFIRMATION_AFTER = dt.timedelta(minutes=15)
 
 
 class NewsletterError(Exception):
@@ -83,6 +84,13 @@ def subscribe(
                 # Two sign-ups for one address at once: the other request created it.
                 return None
         elif subscriber.status in {Subscriber.Status.CONFIRMED, Subscriber.Status.COMPLAINED}:
+            return None
+        elif (
+            subscriber.status == Subscriber.Status.PENDING
+            and subscriber.consent_at
+            and now - subscriber.consent_at < RESEND_CONFIRMATION_AFTER
+        ):
+            # Repeated sign-ups (from many addresses, say) must not flood one inbox.
             return None
         subscriber.language = language
         subscriber.frequency = frequency
@@ -213,7 +221,7 @@ def import_subscribers(rows: Iterable[str], *, form: str = "csv-import") -> Impo
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
     languages = language_codes()
     seen: set[str] = set()
-    valid: list[Subscriber] = []
+    valid: list[tuple[str, str, str]] = []  # small tuples: a big file stays affordable
     now = timezone.now()
     for row in reader:
         line = reader.line_num
@@ -246,33 +254,51 @@ def import_subscribers(rows: Iterable[str], *, form: str = "csv-import") -> Impo
             )
             continue
         seen.add(email.lower())
-        valid.append(
-            Subscriber(
-                email=email,
-                language=language,
-                frequency=frequency,
-                status=Subscriber.Status.CONFIRMED,
-                consent_at=now,
-                consent_form=form,
-                confirmed_at=now,
-            )
-        )
+        valid.append((email, language, frequency))
     if result.errors:
         return result
+    try:
+        created = _insert_imported(valid, form=form, now=now)
+    except IntegrityError:
+        result.errors.append(
+            _(
+                "Someone added some of these addresses during the import; nothing was imported. "
+                "Import the file again."
+            )
+        )
+        return result
+    result.created = created
+    result.skipped_existing = len(valid) - created
+    return result
+
+
+def _insert_imported(valid: list[tuple[str, str, str]], *, form: str, now: dt.datetime) -> int:
+    """Insert the new addresses in one transaction (all or nothing), 500 at a time."""
+    created = 0
     with transaction.atomic():
-        existing: set[str] = set()
-        emails = [subscriber.email.lower() for subscriber in valid]
-        for start in range(0, len(emails), 500):
-            existing.update(
+        for start in range(0, len(valid), 500):
+            chunk = valid[start : start + 500]
+            existing = set(
                 Subscriber.objects.annotate(lower_email=Lower("email"))
-                .filter(lower_email__in=emails[start : start + 500])
+                .filter(lower_email__in=[email.lower() for email, _l, _f in chunk])
                 .values_list("lower_email", flat=True)
             )
-        new = [subscriber for subscriber in valid if subscriber.email.lower() not in existing]
-        Subscriber.objects.bulk_create(new, batch_size=500)
-    result.created = len(new)
-    result.skipped_existing = len(valid) - len(new)
-    return result
+            new = [
+                Subscriber(
+                    email=email,
+                    language=language,
+                    frequency=frequency,
+                    status=Subscriber.Status.CONFIRMED,
+                    consent_at=now,
+                    consent_form=form,
+                    confirmed_at=now,
+                )
+                for email, language, frequency in chunk
+                if email.lower() not in existing
+            ]
+            Subscriber.objects.bulk_create(new)
+            created += len(new)
+    return created
 
 
 def _csv_safe(value: object) -> str:

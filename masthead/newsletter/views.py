@@ -4,6 +4,8 @@ Thin: each view checks its input and calls one service."""
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,7 +22,20 @@ from .models import NewsletterIssue, Subscriber
 from .queries import archive_issues, web_issue
 from .tokens import subscriber_for_confirm_token, subscriber_for_manage_token
 
-ONE_CLICK_BODY = "List-Unsubscribe=One-Click"
+
+def client_ip(request: HttpRequest) -> str:
+    """The reader's address: the peer, or behind the reverse proxy the address it appended to
+    X-Forwarded-For (earlier entries come from the client and can be forged)."""
+    if settings.MASTHEAD_CLIENT_IP_FROM_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _ratelimit_key(group: str, request: HttpRequest) -> str:
+    return client_ip(request)
 
 
 # No CSRF token: the form is in every page's footer, and a token would set a cookie on every
@@ -35,7 +50,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if is_ratelimited(
         request,
         group="newsletter-signup",
-        key="ip",
+        key=_ratelimit_key,
         rate=settings.MASTHEAD_NEWSLETTER_SIGNUP_RATE,
         method="POST",
         increment=True,
@@ -52,13 +67,20 @@ def signup(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["email"],
             language=form.cleaned_data["language"],
             frequency=form.cleaned_data["frequency"],
-            ip=request.META.get("REMOTE_ADDR") or None,
+            ip=_valid_ip(client_ip(request)),
             form=(request.POST.get("source") or "signup-page")[:64],
         )
     except ValidationError:
         form.add_error("email", _("Enter one email address, like name@example.org."))
         return render(request, "newsletter/signup.html", {"form": form}, status=400)
     return redirect("newsletter:check_inbox")
+
+
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
 
 
 def check_inbox(request: HttpRequest) -> HttpResponse:

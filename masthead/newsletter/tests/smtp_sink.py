@@ -43,6 +43,7 @@ class RecordingHandler:
     received: list[Received] = field(default_factory=list)
     refuse_permanently: set[str] = field(default_factory=set)
     refuse_temporarily: dict[str, int] = field(default_factory=dict)  # address -> times left
+    reject_message_for: set[str] = field(default_factory=set)  # refuse the content (554)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(
@@ -59,6 +60,8 @@ class RecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.reject_message_for & set(envelope.rcpt_tos):
+            return "554 5.7.1 Message content rejected"
         with self.lock:
             self.received.append(
                 Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(envelope.content))

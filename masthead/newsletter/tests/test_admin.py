@@ -151,6 +151,19 @@ def test_csv_import_with_a_bad_row_imports_nothing_and_names_the_line(editor_cli
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["already@example.org"]
 
 
+def test_csv_import_refuses_files_it_cannot_read(editor_client):
+    no_email = upload(editor_client, "name,language\nAna,en\n")
+    assert no_email.status_code == 400 and b"must include an &#x27;email&#x27; column" in (
+        no_email.content
+    )
+    latin1 = editor_client.post(
+        "/admin/newsletter/subscribers/import/",
+        {"file": SimpleUploadedFile("list.csv", "email\nzoë@exämple.org\n".encode("latin-1"))},
+    )
+    assert b"Save the file as UTF-8 CSV" in latin1.content
+    assert not Subscriber.objects.exists()
+
+
 def test_csv_import_and_export_round_trip(editor_client):
     SubscriberFactory(email="Already@Example.org")
     response = upload(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import smtplib
 from urllib.parse import urlsplit
 
 import pytest
@@ -11,7 +12,7 @@ from django.test import Client
 from masthead.news.tests.factories import ArticleFactory, AuthorFactory, CreditedImageFactory
 from masthead.newsletter.models import Delivery, NewsletterIssue, Subscriber
 from masthead.newsletter.rendering import render_issue
-from masthead.newsletter.sending import IssueSender, Lane
+from masthead.newsletter.sending import IssueSender, Lane, classify_error
 from masthead.newsletter.services import build_issue
 
 from .factories import SubscriberFactory
@@ -150,6 +151,29 @@ def test_temporary_refusal_is_retried_and_permanent_refusal_marks_the_address(sm
     assert failed.status == Delivery.Status.FAILED and "550" in failed.last_error
 
 
+def test_rejected_content_fails_that_message_without_retrying_or_blaming_the_address(smtp, issue):
+    rejected, _fine = SubscriberFactory.create_batch(2)
+    smtp.handler.reject_message_for.add(rejected.email)
+    progress = IssueSender(issue).run()
+    assert (progress.sent, progress.failed) == (1, 1)
+    delivery = Delivery.objects.get(subscriber=rejected)
+    assert delivery.status == Delivery.Status.FAILED and "554" in delivery.last_error
+    rejected.refresh_from_db()
+    assert rejected.status == Subscriber.Status.CONFIRMED
+
+
+def test_unsubscribing_while_an_issue_is_sending_stops_that_copy(smtp, issue):
+    from masthead.newsletter.sending import prepare_deliveries
+    from masthead.newsletter.services import unsubscribe
+
+    leaving, staying = SubscriberFactory.create_batch(2)
+    prepare_deliveries(issue)
+    unsubscribe(leaving.pk)
+    progress = IssueSender(issue).run()
+    assert (progress.sent, progress.suppressed) == (1, 1)
+    assert [m.recipients for m in smtp.received] == [[staying.email]]
+
+
 def test_smtp_server_down_then_up_resumes(settings, smtp, issue, monkeypatch):
     readers = SubscriberFactory.create_batch(2)
     real_port = settings.EMAIL_PORT
@@ -193,3 +217,23 @@ def test_rendering_costs_a_fixed_number_of_queries(django_assert_max_num_queries
     with django_assert_max_num_queries(12):
         rendered = render_issue(issue, "en")
     assert rendered.html.count("<h2") == 8
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [
+        (smtplib.SMTPRecipientsRefused({"a@example.org": (550, b"no such user")}), "permanent"),
+        (smtplib.SMTPRecipientsRefused({"a@example.org": (451, b"later")}), "temporary"),
+        (smtplib.SMTPDataError(554, b"content rejected"), "permanent-message"),
+        (smtplib.SMTPDataError(452, b"mailbox full"), "temporary"),
+        (smtplib.SMTPDataError(421, b"closing"), "connection"),
+        (smtplib.SMTPSenderRefused(550, b"not our sender", "news@x.example"), "connection"),
+        (smtplib.SMTPServerDisconnected("gone"), "connection"),
+        (ConnectionRefusedError(111, "refused"), "connection"),
+        (TimeoutError("timed out"), "connection"),
+    ],
+)
+def test_smtp_errors_are_classified(error, kind):
+    # Every smtplib error is also an OSError: a server's answer must not be taken for a
+    # broken connection (that once made a rejected message retry forever).
+    assert classify_error(error) == kind

@@ -156,6 +156,33 @@ def test_signups_are_rate_limited_per_ip(smtp, site, settings, post_signup):
     assert Subscriber.objects.count() == 4
 
 
+def test_behind_the_proxy_the_limit_follows_the_address_nginx_saw(
+    settings, smtp, site, post_signup
+):
+    settings.MASTHEAD_NEWSLETTER_SIGNUP_RATE = "2/m"
+    settings.MASTHEAD_CLIENT_IP_FROM_PROXY = True
+    client = Client()
+
+    def from_reader(address: str, n: int, forged_prefix: str = ""):
+        forwarded = f"{forged_prefix}{address}"
+        client.defaults["HTTP_X_FORWARDED_FOR"] = forwarded
+        return post_signup(client, email=f"r{n}.{address}@example.org", ip="127.0.0.1")
+
+    assert from_reader("198.51.100.1", 1).status_code == 302
+    assert from_reader("198.51.100.1", 2).status_code == 302
+    # A forged first entry does not escape the limit: nginx's own entry comes last.
+    assert from_reader("198.51.100.1", 3, forged_prefix="10.9.9.9, ").status_code == 429
+    assert from_reader("198.51.100.2", 4).status_code == 302
+    assert Subscriber.objects.get(email="r4.198.51.100.2@example.org").consent_ip == "198.51.100.2"
+
+
+def test_repeated_signups_do_not_flood_an_inbox(smtp, site, post_signup):
+    client = Client()
+    for n in range(3):
+        post_signup(client, ip=f"203.0.113.{n + 10}")
+    assert len(smtp.received) == 1
+
+
 def test_footer_and_page_show_the_form_in_the_readers_language(site, home):
     client = Client(enforce_csrf_checks=True)
     page = client.get("/newsletter/", HTTP_ACCEPT_LANGUAGE="fr")

@@ -36,6 +36,11 @@ class Command(BaseCommand):
         send.add_argument(
             "--batch-size", type=int, help="Deliveries claimed at a time (default 500)."
         )
+        send.add_argument(
+            "--connections",
+            type=int,
+            help="SMTP connections at once (default MASTHEAD_NEWSLETTER_CONNECTIONS).",
+        )
         send.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
         sub.add_parser("status", help="Recent issues with their progress, and subscriber counts.")
         scheduler = sub.add_parser(
@@ -70,6 +75,7 @@ class Command(BaseCommand):
         issue: int | None,
         rate: float | None,
         batch_size: int | None,
+        connections: int | None,
         no_progress: bool,
         **options: Any,
     ) -> None:
@@ -98,6 +104,8 @@ class Command(BaseCommand):
             raise CommandError("--rate must be 0 (no limit) or more.")
         if batch_size is not None and batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
+        if connections is not None and not 1 <= connections <= 100:
+            raise CommandError("--connections must be between 1 and 100.")
         bar = tqdm(total=None, unit="msg", desc=f"Issue {target.pk}", disable=no_progress)
 
         def show(progress: Progress) -> None:
@@ -107,7 +115,9 @@ class Command(BaseCommand):
             bar.refresh()
 
         started = time.monotonic()
-        sender = IssueSender(target, rate=rate, batch_size=batch_size, on_progress=show)
+        sender = IssueSender(
+            target, rate=rate, batch_size=batch_size, connections=connections, on_progress=show
+        )
         progress = sender.run()
         show(progress)
         bar.close()
