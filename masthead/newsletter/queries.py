@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from .models import NewsletterIssue
-from .rendering import article_text_for, issue_articles
+from .rendering import article_texts_for, issue_articles
 
 
 def archive_issues() -> QuerySet[NewsletterIssue]:
@@ -19,7 +19,8 @@ def archive_issues() -> QuerySet[NewsletterIssue]:
 def web_issue(issue: NewsletterIssue, language: str) -> dict[str, Any] | None:
     """An issue as a web page: its articles in the reader's language where translated."""
     articles = issue_articles(issue)
+    texts = article_texts_for(articles, language)
     entries = [
-        {"article": article, "text": article_text_for(article, language)} for article in articles
+        {"article": article, "text": text} for article, text in zip(articles, texts, strict=True)
     ]
     return {"issue": issue, "entries": entries}

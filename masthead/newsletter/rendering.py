@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from masthead.news.attribution import byline_names
 from masthead.news.models import ArticleAuthor, ArticlePage, PublicationSettings
+from masthead.news.reader_language import in_reader_language
 
 from .models import NewsletterIssue
 from .tokens import manage_token
@@ -40,19 +41,24 @@ class ArticleText:
     language: str
 
 
-def article_text_for(article: ArticlePage, language: str) -> ArticleText:
-    """The article's headline, standfirst and address in ``language`` where a translation
-    exists, otherwise the original.
+def article_texts_for(articles: list[ArticlePage], language: str) -> list[ArticleText]:
+    """Each article's headline, standfirst and address in ``language`` where it is translated
+    into it, otherwise the original's (never a link to a translation that doesn't exist).
 
-    This is the one place where the translation app's look-up plugs in: return the translated
-    page's title, standfirst and full URL when there is one for ``language``.
+    The texts come through ``news``'s reader-language seam, which the translation app fills in
+    with one query for the whole issue.
     """
-    return ArticleText(
-        headline=article.title,
-        standfirst=article.standfirst,
-        url=article.get_full_url() or absolute_url(article.url or "/"),
-        language=language,
-    )
+    with translation.override(language):
+        localised = in_reader_language(articles)
+    return [
+        ArticleText(
+            headline=article.reader_headline,
+            standfirst=article.reader_standfirst,
+            url=absolute_url(article.reader_url or "/"),
+            language=article.reader_language,
+        )
+        for article in localised
+    ]
 
 
 def absolute_url(path: str) -> str:
@@ -131,8 +137,7 @@ def render_issue(
     publication = PublicationSettings.for_site(site) if site else PublicationSettings()
     with translation.override(language):
         items = []
-        for article in articles:
-            text = article_text_for(article, language)
+        for article, text in zip(articles, article_texts_for(articles, language), strict=True):
             image = None
             if article.featured_image:
                 rendition = article.featured_image.get_rendition(IMAGE_SPEC)
@@ -143,6 +148,7 @@ def render_issue(
             items.append(
                 {
                     "headline": text.headline,
+                    "language": text.language,
                     "standfirst": text.standfirst,
                     "url": text.url,
                     "byline": byline_names(article),
