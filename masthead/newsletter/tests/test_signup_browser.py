@@ -3,40 +3,20 @@ from the link that reached a real SMTP server."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 import pytest
 
 from masthead.newsletter.models import Subscriber
 
-CHROMIUM = os.environ.get("MASTHEAD_CHROMIUM", "/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not shutil.which(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian's chromium is not installed",
-    ),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop running in this thread; the test's own
-    # database reads are still plain synchronous calls.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page(locale="en-GB")
-        yield page
-        browser.close()
+def browser_page(browser):
+    page = browser.new_page(locale="en-GB")
+    yield page
+    page.close()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
