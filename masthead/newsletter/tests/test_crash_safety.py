@@ -106,6 +106,19 @@ def start_sink(env: dict[str, str], log: Path) -> subprocess.Popen[str]:
     return sink
 
 
+def count_lines(path: Path) -> int:
+    return sum(1 for _ in path.open()) if path.exists() else 0
+
+
+def wait_for_more_lines(log: Path, worker: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    """Wait until the server has accepted a message from this worker (or it has ended)."""
+    before = count_lines(log)
+    deadline = time.monotonic() + timeout
+    while count_lines(log) == before and worker.poll() is None:
+        assert time.monotonic() < deadline, "the worker sent nothing"
+        time.sleep(0.02)
+
+
 def test_two_workers_at_once_send_each_message_exactly_once(environment, tmp_path):
     env = {
         **environment,
@@ -175,11 +188,17 @@ def test_sigkill_at_random_points_misses_nobody(environment, tmp_path, connectio
     chance = random.Random(seed)
     kills = 0
     try:
-        for _ in range(5):
+        for round_number in range(5):
             worker = subprocess.Popen(
                 send, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
-            time.sleep(chance.uniform(1.0, 2.5))
+            if round_number == 0:
+                # Once anywhere: during start-up, while delivery records are written, or sending.
+                time.sleep(chance.uniform(0.2, 2.0))
+            else:
+                # Then in the middle of sending, however slow the machine is to start Python.
+                wait_for_more_lines(log, worker)
+                time.sleep(chance.uniform(0.0, 0.8))
             if worker.poll() is None:
                 worker.send_signal(signal.SIGKILL)
                 kills += 1
