@@ -219,7 +219,17 @@ MASTHEAD_SERVE_MEDIA = env.bool("MASTHEAD_SERVE_MEDIA", default=not PRODUCTION)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Mail ----------------------------------------------------------------------------------
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+# The demo without a mail server writes each message to a file in var/outbox/, so sign-ups and
+# newsletters can be tried end to end; production, or any EMAIL_HOST, means real SMTP.
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default=(
+        "django.core.mail.backends.smtp.EmailBackend"
+        if PRODUCTION or "EMAIL_HOST" in env.ENVIRON
+        else "django.core.mail.backends.filebased.EmailBackend"
+    ),
+)
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(DATA_DIR / "outbox"))
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")

@@ -454,8 +454,10 @@ class IssueSender:
             ]
             for lane in lanes:
                 lane.start()
-            while any(lane.is_alive() for lane in lanes):
-                lanes[0].join(timeout=0.5)
+            # Wait on a lane that is still running: joining one that has ended returns at once
+            # and would spin this loop.
+            while alive := [lane for lane in lanes if lane.is_alive()]:
+                alive[0].join(timeout=0.5)
                 self.report()
             if errors:
                 raise errors[0]

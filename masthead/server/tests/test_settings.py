@@ -21,6 +21,8 @@ def run_masthead(args: list[str], tmp_path: Path, **env: str) -> subprocess.Comp
             "REDIS_URL",
             "MASTHEAD_ENV",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "EMAIL_HOST",
+            "EMAIL_BACKEND",
         }
     }
     environment.update({"MASTHEAD_DATA_DIR": str(tmp_path), **env})
@@ -64,3 +66,24 @@ def test_an_unknown_environment_name_is_refused(tmp_path):
     result = run_masthead(["check"], tmp_path, MASTHEAD_ENV="staging")
     assert result.returncode != 0
     assert "MASTHEAD_ENV must be 'demo' or 'production'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "backend"),
+    [
+        ({}, "django.core.mail.backends.filebased.EmailBackend"),
+        ({"EMAIL_HOST": "mail.example.org"}, "django.core.mail.backends.smtp.EmailBackend"),
+        (
+            {"MASTHEAD_ENV": "production", "SECRET_KEY": "x" * 64, "ALLOWED_HOSTS": "a.example"},
+            "django.core.mail.backends.smtp.EmailBackend",
+        ),
+    ],
+)
+def test_the_demo_writes_mail_to_files_until_a_mail_server_is_configured(tmp_path, env, backend):
+    result = run_masthead(
+        ["shell", "-c", "from django.conf import settings; print(settings.EMAIL_BACKEND)"],
+        tmp_path,
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == backend
