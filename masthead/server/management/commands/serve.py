@@ -12,6 +12,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from masthead.server.page_cache import invalidate_pages
+
 
 class Command(BaseCommand):
     help = (
@@ -58,6 +60,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {label:<19} {username} / {password}")
             self.stdout.write("  Stop with Ctrl+C.\n")
 
+        # New code may render pages differently: start with an empty page cache.
+        invalidate_pages()
         processes: list[subprocess.Popen[bytes]] = []
         if options["with_worker"]:
             processes.append(
