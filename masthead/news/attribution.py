@@ -61,9 +61,16 @@ def byline_names(article: ArticlePage) -> str:
     return get_text_list([author.name for author in article.authors], _("and"))
 
 
-def attribution_for(article: ArticlePage, request: HttpRequest | None = None) -> Attribution:
+def publication_settings(article: ArticlePage, request: HttpRequest | None) -> PublicationSettings:
+    """The publication's settings, read once per request (feeds ask for every item)."""
+    if request is not None:
+        return PublicationSettings.for_request(request)
     site = article.get_site()
-    publication = PublicationSettings.for_site(site) if site else PublicationSettings()
+    return PublicationSettings.for_site(site) if site else PublicationSettings()
+
+
+def attribution_for(article: ArticlePage, request: HttpRequest | None = None) -> Attribution:
+    publication = publication_settings(article, request)
     holders = [author.name for author in article.authors]
     holders.append(publication.copyright_name)
     published = article.published_at or article.first_published_at

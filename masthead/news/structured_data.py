@@ -9,7 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import PublicationSettings
+from .attribution import publication_settings
 
 if TYPE_CHECKING:
     from .models import ArticlePage
@@ -20,7 +20,7 @@ _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"
 
 def news_article_json_ld(article: ArticlePage, request: HttpRequest | None = None) -> SafeString:
     site = article.get_site()
-    publication = PublicationSettings.for_site(site) if site else PublicationSettings()
+    publication = publication_settings(article, request)
     url = article.get_full_url(request)
     data: dict[str, Any] = {
         "@context": "https://schema.org",

@@ -2,6 +2,8 @@
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from masthead.news.models import PublicationSettings
 
@@ -60,3 +62,18 @@ def test_feeds_are_advertised_on_landing_pages(client, articles):
     html = client.get(author.url).content.decode()
     assert f'href="{author.url}feed/rss/"' in html
     assert 'type="application/atom+xml"' in html
+
+
+def test_a_feed_costs_the_same_queries_however_many_items(client, articles, settings):
+    settings.MASTHEAD_PAGE_CACHE_SECONDS = 0  # measure the feed, not the page cache
+
+    def queries_for_feed() -> int:
+        client.get("/feed/rss/")  # warm renditions and per-site look-ups
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/feed/rss/")
+        return len(queries.captured_queries)
+
+    few = queries_for_feed()
+    for _ in range(5):
+        ArticleFactory()
+    assert queries_for_feed() == few <= 15
