@@ -47,6 +47,25 @@ def due_editions(now: dt.datetime) -> list[tuple[str, dt.date]]:
     return due
 
 
+def skip_editions_missed_before_first_start(now: dt.datetime | None = None) -> list[str]:
+    """On a new installation started after today's send time (a demo, a first deploy), leave
+    today's editions alone instead of mailing everyone the moment the scheduler starts: the
+    first edition goes out at the next send time. Once the schedule has a history, a restart
+    after the send time still catches the day up."""
+    now = now or timezone.now()
+    skipped = []
+    for frequency, date in due_editions(now):
+        if ScheduledRun.objects.filter(frequency=frequency).exists():
+            continue
+        ScheduledRun.objects.get_or_create(
+            frequency=frequency,
+            edition_date=date,
+            defaults={"outcome": "skipped: the schedule started after this edition's send time"},
+        )
+        skipped.append(f"{frequency} edition of {date}")
+    return skipped
+
+
 def tick(now: dt.datetime | None = None) -> list[str]:
     """Queue what is due: today's editions (once each) and issues scheduled in the admin."""
     from .tasks import run_edition, send_issue_task

@@ -202,3 +202,25 @@ def test_command_line_build_send_status(smtp, site):
     out = io.StringIO()
     call_command("newsletter", "status", stdout=out)
     assert "2 confirmed" in out.getvalue() and "[sent]" in out.getvalue()
+
+
+def test_a_new_installation_started_after_send_time_waits_for_the_next_edition(
+    settings, site, django_capture_on_commit_callbacks
+):
+    settings.MASTHEAD_NEWSLETTER_SEND_AT = "07:00"
+    settings.MASTHEAD_NEWSLETTER_TIME_ZONE = "UTC"
+    ArticleFactory(selected_for_newsletter=True)
+    first_start = dt.datetime(2026, 11, 25, 7, 40, tzinfo=dt.UTC)
+
+    assert schedule.skip_editions_missed_before_first_start(first_start) == [
+        "daily edition of 2026-11-25"
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert schedule.tick(first_start) == []
+    assert not NewsletterIssue.objects.exists()  # the editors can still build today's by hand
+
+    # With a history, a restart after the send time still catches the day up.
+    next_day_late = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
+    assert schedule.skip_editions_missed_before_first_start(next_day_late) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert schedule.tick(next_day_late) == ["daily edition of 2026-11-26"]

@@ -145,11 +145,18 @@ class Command(BaseCommand):
             )
 
     def do_scheduler(self, interval: float, once: bool, **options: Any) -> None:
-        from masthead.newsletter.schedule import send_time, tick, weekly_day
+        from masthead.newsletter.schedule import (
+            send_time,
+            skip_editions_missed_before_first_start,
+            tick,
+            weekly_day,
+        )
 
         send_time()
         weekly_day()  # fail at start-up on a bad setting, not at 7 in the morning
         self.stdout.write(f"Newsletter scheduler: editions at {send_time():%H:%M} each day.")
+        for skipped in skip_editions_missed_before_first_start():
+            self.stdout.write(f"Not sending the {skipped}: its time passed before the first start.")
         while True:
             for queued in tick():
                 self.stdout.write(f"Queued the {queued}.")
