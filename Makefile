@@ -19,7 +19,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 install: $(STAMP)
 
 demo: install
-	$(BIN)/masthead migrate --no-input
+	$(BIN)/masthead migrate --no-input --verbosity 0
 	$(BIN)/masthead collectstatic --no-input --verbosity 0
 	$(BIN)/masthead load-demo --port $(PORT)
 	PORT=$(PORT) $(BIN)/masthead serve --with-worker --demo-banner

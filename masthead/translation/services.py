@@ -171,7 +171,8 @@ def _translate_into(document: ArticleDocument, language: str) -> LanguageOutcome
     try:
         engines = engines_for(source, language)
     except EngineError as error:
-        return _record_failure(article, language, str(error))
+        _report_missing_engine(language)
+        return _record_failure(article, language, str(error), log=False)
     for engine in engines:
         memory = dict(
             MachineSegment.objects.filter(
@@ -267,8 +268,30 @@ def _record_success(
     )
 
 
-def _record_failure(article: ArticlePage, language: str, error: str) -> LanguageOutcome:
-    logger.info("Article %s not translated into %s: %s", article.pk, language, error)
+# Languages whose missing engine this process has already explained in its log.
+_missing_engine_reported: set[str] = set()
+
+
+def _report_missing_engine(language: str) -> None:
+    """Say once per process what to install for a language, not once per article: a worker
+    translating 30 articles into 60 languages without engines would print 1,800 such lines."""
+    if language in _missing_engine_reported:
+        logger.debug("No engine for %s (reported above).", language)
+        return
+    _missing_engine_reported.add(language)
+    # The full hint is on the translation record and in `masthead translate engines`.
+    logger.warning(
+        "No installed translation engine for %s; 'masthead translate engines' says what to "
+        "install.",
+        language,
+    )
+
+
+def _record_failure(
+    article: ArticlePage, language: str, error: str, *, log: bool = True
+) -> LanguageOutcome:
+    if log:
+        logger.info("Article %s not translated into %s: %s", article.pk, language, error)
     with transaction.atomic():
         existing = (
             ArticleTranslation.objects.select_for_update()
