@@ -34,7 +34,7 @@ class Command(BaseCommand):
             "--with-worker",
             action="store_true",
             help=(
-                "Also run the task worker (db_worker or rqworker, per the configured queue) "
+                "Also run the task worker (masthead worker or rqworker, per the configured queue) "
                 "and the newsletter scheduler."
             ),
         )
@@ -114,4 +114,4 @@ def worker_command() -> list[str]:
     backend = settings.TASKS["default"]["BACKEND"]
     if backend.startswith("django_tasks_rq"):
         return ["rqworker", "--job-class", "django_tasks_rq.Job", "--with-scheduler", "default"]
-    return ["db_worker", "--queue-name", "*"]
+    return ["worker", "--queue-name", "*"]
