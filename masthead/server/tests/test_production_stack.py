@@ -101,6 +101,30 @@ def test_tasks_run_through_redis_with_an_rq_worker(tmp_path: Path) -> None:
     assert marker.read_text() == token
 
 
+def test_tasks_run_through_the_database_queue_with_masthead_worker(tmp_path: Path) -> None:
+    """The embedded default: no Redis, the queue is a table, `masthead worker` runs it."""
+    env = _environment(tmp_path)
+    migrate = _masthead("migrate", "--no-input", "-v0", env=env, timeout=300)
+    assert migrate.returncode == 0, migrate.stderr
+    marker, token = tmp_path / "ran.txt", uuid.uuid4().hex
+    enqueue = _masthead(
+        "shell",
+        "-c",
+        "from django.conf import settings; "
+        "assert settings.TASKS['default']['BACKEND'] == 'django_tasks_db.DatabaseBackend'; "
+        "from masthead.server.tests.test_production_stack import write_marker; "
+        f"write_marker.enqueue({str(marker)!r}, {token!r})",
+        env=env,
+    )
+    assert enqueue.returncode == 0, enqueue.stderr
+    assert not marker.exists(), "the task must wait for a worker, not run in the web process"
+
+    worker = _masthead("worker", "--batch", "--queue-name", "*", env=env)
+    assert worker.returncode == 0, worker.stderr
+    assert marker.read_text() == token
+    assert "Task id=" not in worker.stdout + worker.stderr  # quiet unless something fails
+
+
 def test_masthead_serve_answers_healthz_with_gunicorn(tmp_path: Path) -> None:
     env = _environment(tmp_path)
     migrate = _masthead("migrate", "--no-input", "-v0", env=env, timeout=300)
