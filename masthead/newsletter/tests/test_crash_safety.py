@@ -159,21 +159,7 @@ def test_two_workers_at_once_send_each_message_exactly_once(environment, tmp_pat
 def test_sigkill_at_random_points_misses_nobody(environment, tmp_path, connections):
     env = {**environment, "MASTHEAD_NEWSLETTER_CONNECTIONS": str(connections)}
     log = tmp_path / "accepted.log"
-    sink = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "masthead.newsletter.tests.smtp_sink",
-            "--port",
-            env["EMAIL_PORT"],
-            "--log",
-            str(log),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    sink = start_sink(env, log)
     send = [
         sys.executable,
         "-m",
