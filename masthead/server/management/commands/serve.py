@@ -58,6 +58,11 @@ class Command(BaseCommand):
             for role, (username, password) in read_all_demo_credentials().items():
                 label = f"{role.capitalize()} login:"
                 self.stdout.write(f"  {label:<19} {username} / {password}")
+            if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+                self.stdout.write(
+                    f"  Mail:               written to {settings.EMAIL_FILE_PATH}/ "
+                    "(set EMAIL_HOST to send it)"
+                )
             self.stdout.write("  Stop with Ctrl+C.\n")
 
         # New code may render pages differently: start with an empty page cache.
