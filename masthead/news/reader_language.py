@@ -33,9 +33,10 @@ def in_reader_language(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
     """Set ``reader_headline``, ``reader_standfirst``, ``reader_url`` and ``reader_language`` on
     each article for the active language; returns the articles as a list."""
     articles = list(articles)
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    original = settings.LANGUAGE_CODE
+    language = translation.get_language() or original
     texts: dict[int, ArticleText] = {}
-    if articles and language != settings.LANGUAGE_CODE:
+    if articles and language != original:
         for fetch_texts in hooks.get_hooks(ARTICLE_TEXTS_HOOK):
             texts.update(fetch_texts(articles, language))
     for article in articles:
@@ -43,9 +44,12 @@ def in_reader_language(articles: Iterable[ArticlePage]) -> list[ArticlePage]:
         if text is not None:
             article.reader_headline, article.reader_standfirst = text.headline, text.standfirst
             article.reader_language, article.reader_url = language, article.url
+            continue
+        article.reader_headline, article.reader_standfirst = article.title, article.standfirst
+        article.reader_language = original
+        if language == original:
+            article.reader_url = article.url
         else:
-            article.reader_headline, article.reader_standfirst = article.title, article.standfirst
-            article.reader_language = settings.LANGUAGE_CODE
-            with translation.override(settings.LANGUAGE_CODE):
+            with translation.override(original):
                 article.reader_url = article.url
     return articles

@@ -11,10 +11,11 @@ from .models import Subscriber
 DEMO_READER = "reader@example.org"
 
 
-def load_demo_newsletter() -> Subscriber:
-    """Create (once) the confirmed demo subscriber; running it again changes nothing."""
+def load_demo_newsletter() -> tuple[Subscriber, bool]:
+    """Create (once) the confirmed demo subscriber; running it again changes nothing.
+    Returns the subscriber and whether it was created now."""
     now = timezone.now()
-    subscriber, _created = Subscriber.objects.get_or_create(
+    subscriber, created = Subscriber.objects.get_or_create(
         email=DEMO_READER,
         defaults={
             "language": settings.LANGUAGE_CODE,
@@ -25,4 +26,4 @@ def load_demo_newsletter() -> Subscriber:
             "confirmed_at": now,
         },
     )
-    return subscriber
+    return subscriber, created

@@ -84,7 +84,10 @@ def register_menu_item() -> MenuItem:
 @hooks.register(ARTICLE_TEXTS_HOOK)
 def translated_article_texts(articles: list[ArticlePage], language: str) -> dict[int, ArticleText]:
     """Headlines and standfirsts of the listed articles that are translated into ``language``,
-    in one query, for listings under ``/<lang>/``."""
+    in one query, for listings under ``/<lang>/``; none for a language no longer configured,
+    which is served as a 404."""
+    if language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+        return {}
     rows = ArticleTranslation.objects.filter(
         article_id__in=[article.pk for article in articles],
         language=language,

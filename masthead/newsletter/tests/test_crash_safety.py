@@ -106,6 +106,18 @@ def start_sink(env: dict[str, str], log: Path) -> subprocess.Popen[str]:
     return sink
 
 
+SEND_ISSUE = [
+    sys.executable,
+    "-m",
+    "masthead.cli",
+    "newsletter",
+    "send",
+    "--no-progress",
+    "--issue",
+    "1",
+]
+
+
 def count_lines(path: Path) -> int:
     return sum(1 for _ in path.open()) if path.exists() else 0
 
@@ -128,20 +140,15 @@ def test_two_workers_at_once_send_each_message_exactly_once(environment, tmp_pat
     }
     log = tmp_path / "accepted.log"
     sink = start_sink(env, log)
-    send = [
-        sys.executable,
-        "-m",
-        "masthead.cli",
-        "newsletter",
-        "send",
-        "--no-progress",
-        "--issue",
-        "1",
-    ]
     try:
         workers = [
             subprocess.Popen(
-                send, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+                SEND_ISSUE,
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
             )
             for _ in range(2)
         ]
@@ -160,23 +167,13 @@ def test_sigkill_at_random_points_misses_nobody(environment, tmp_path, connectio
     env = {**environment, "MASTHEAD_NEWSLETTER_CONNECTIONS": str(connections)}
     log = tmp_path / "accepted.log"
     sink = start_sink(env, log)
-    send = [
-        sys.executable,
-        "-m",
-        "masthead.cli",
-        "newsletter",
-        "send",
-        "--no-progress",
-        "--issue",
-        "1",
-    ]
     seed = random.randrange(1_000_000)
     chance = random.Random(seed)
     kills = 0
     try:
         for round_number in range(5):
             worker = subprocess.Popen(
-                send, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                SEND_ISSUE, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
             if round_number == 0:
                 # Once anywhere: during start-up, while delivery records are written, or sending.
@@ -190,7 +187,9 @@ def test_sigkill_at_random_points_misses_nobody(environment, tmp_path, connectio
                 kills += 1
             worker.wait()
         accepted_before_last_run = sum(1 for _ in log.open())
-        final = subprocess.run(send, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        final = subprocess.run(
+            SEND_ISSUE, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
         assert final.returncode == 0, final.stderr
         assert f"{READERS} sent, 0 pending, 0 failed" in final.stdout
     finally:

@@ -23,8 +23,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_reader_is_confirmed_and_loading_twice_changes_nothing(site):
-    first = load_demo_newsletter()
-    second = load_demo_newsletter()
+    first, created_first = load_demo_newsletter()
+    second, created_second = load_demo_newsletter()
+    assert (created_first, created_second) == (True, False)
     assert first.pk == second.pk
     assert Subscriber.objects.get().email == DEMO_READER
     assert second.status == Subscriber.Status.CONFIRMED

@@ -232,3 +232,12 @@ def test_listings_under_a_prefix_show_translated_teasers_and_never_link_to_a_mis
         for href in links.values():
             assert client.get(href).status_code == 200, href
     assert untranslated.live
+
+
+def test_a_language_taken_out_of_the_configuration_is_not_linked_from_listings(
+    client, translated, settings
+):
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["es"]  # Portuguese rows remain in the table
+    page(client, "/pt/articles/bridge-reopens/", status=404)
+    links = [a["href"] for a in page(client, "/pt/articles/").select(".teaser__headline a")]
+    assert links == ["/articles/bridge-reopens/"]
