@@ -116,7 +116,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "masthead.news.context_processors.site_sections",
-                "masthead.translation.context_processors.languages",
             ],
         },
     },

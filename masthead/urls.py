@@ -5,11 +5,11 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.news import views as news_views
+from masthead.news.sitemaps import PageSitemap
 from masthead.server import views as server_views
 from masthead.translation.sitemaps import TranslationSitemap
 
@@ -19,7 +19,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": Sitemap, "translations": TranslationSitemap}},
+        {"sitemaps": {"pages": PageSitemap, "translations": TranslationSitemap}},
         name="sitemap",
     ),
     path("newsletter/", include("masthead.newsletter.urls")),

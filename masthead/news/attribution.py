@@ -15,10 +15,11 @@ from django.utils.safestring import SafeString
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from .models import PublicationSettings
+from . import models
 
 if TYPE_CHECKING:
-    from .models import ArticlePage
+    from .models import PublicationSettings
+    from .reader_articles import ReaderArticle
 
 
 @dataclass(frozen=True)
@@ -56,27 +57,30 @@ class Attribution:
         )
 
 
-def byline_names(article: ArticlePage) -> str:
+def byline_names(article: ReaderArticle) -> str:
     """'Ana Ruiz', 'Ana Ruiz and Tom Li', 'Ana Ruiz, Tom Li and Sam Ode'."""
     return get_text_list([author.name for author in article.authors], _("and"))
 
 
-def publication_settings(article: ArticlePage, request: HttpRequest | None) -> PublicationSettings:
+def publication_settings(
+    article: ReaderArticle, request: HttpRequest | None
+) -> PublicationSettings:
     """The publication's settings, read once per request (feeds ask for every item)."""
     if request is not None:
-        return PublicationSettings.for_request(request)
-    site = article.get_site()
-    return PublicationSettings.for_site(site) if site else PublicationSettings()
+        return models.PublicationSettings.for_request(request)
+    site = article.page.get_site()
+    return models.PublicationSettings.for_site(site) if site else models.PublicationSettings()
 
 
-def attribution_for(article: ArticlePage, request: HttpRequest | None = None) -> Attribution:
+def attribution_for(article: ReaderArticle, request: HttpRequest | None = None) -> Attribution:
+    """The line for the version the reader has: it links to that version's own address."""
     publication = publication_settings(article, request)
     holders = [author.name for author in article.authors]
     holders.append(publication.copyright_name)
-    published = article.published_at or article.first_published_at
+    published = article.published_at or article.page.first_published_at
     return Attribution(
         publication=publication.publication_name,
         copyright_holders=", ".join(holders),
         year=published.year if published else 0,
-        canonical_url=article.get_full_url(request) or "",
+        canonical_url=article.full_url,
     )

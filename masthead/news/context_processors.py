@@ -7,6 +7,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_noop
 from wagtail.models import Page, Site
 
+from .selectors import readable_pages
+
 # The sections a new publication starts with (migration 0002): their names are in the
 # catalogues, so the menu reads in the reader's language until an editor renames them.
 DEFAULT_SECTION_NAMES = [
@@ -22,7 +24,7 @@ def _sections(request: HttpRequest) -> list[Page]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(site.root_page.get_children().live().in_menu().order_by("path"))
+    return list(readable_pages(site.root_page.get_children()).in_menu().order_by("path"))
 
 
 def site_sections(request: HttpRequest) -> dict[str, Any]:

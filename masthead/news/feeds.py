@@ -1,4 +1,6 @@
-"""RSS 2.0 and Atom feeds for the whole site and for each author, region, theme and report.
+"""RSS 2.0 and Atom feeds for the whole site and for each author, region, theme and report,
+in every language: under ``/pt/`` a feed carries the articles that have a Portuguese version,
+in Portuguese.
 
 Each item carries the standfirst as its summary and the full text, followed by the
 attribution line, as its content (``content:encoded`` in RSS, ``<content>`` in Atom).
@@ -14,10 +16,12 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from . import models
 from .attribution import attribution_for, byline_names
-from .models import ArticlePage, PublicationSettings
+from .reader_articles import ReaderArticle, available_in, reader_articles
 
 
 class FullTextRssGenerator(Rss201rev2Feed):
@@ -52,13 +56,14 @@ class ArticleRssFeed(Feed):
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         self.request = request
+        self.publication = models.PublicationSettings.for_request(request)
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, landing_page: Any) -> Any:
         return landing_page
 
     def title(self, landing_page: Any) -> str:
-        publication = PublicationSettings.for_request(self.request).publication_name
+        publication = self.publication.publication_name
         if landing_page.depth <= 2:
             return publication
         return f"{landing_page.feed_title()} — {publication}"
@@ -67,55 +72,57 @@ class ArticleRssFeed(Feed):
         return landing_page.get_full_url(self.request)
 
     def description(self, landing_page: Any) -> str:
-        publication = PublicationSettings.for_request(self.request)
-        return publication.tagline or self.title(landing_page)
+        return self.publication.tagline or self.title(landing_page)
 
     def feed_copyright(self, landing_page: Any) -> str:
-        publication = PublicationSettings.for_request(self.request)
-        return f"Copyright © {publication.copyright_name}"
+        return f"Copyright © {self.publication.copyright_name}"
 
-    def items(self, landing_page: Any) -> Any:
-        return landing_page.listed_articles().prefetch_related("themes", "regions")[
-            : settings.MASTHEAD_FEED_ITEMS
-        ]
+    def items(self, landing_page: Any) -> list[ReaderArticle]:
+        # In another language, only the articles that have a version in it: a Portuguese feed
+        # of English items would be neither.
+        language = translation.get_language()
+        articles = available_in(landing_page.listed_articles(), language)
+        shown = reader_articles(
+            articles[: settings.MASTHEAD_FEED_ITEMS], language, request=self.request, with_body=True
+        )
+        return [article for article in shown if article.language == language]
 
-    def item_title(self, article: ArticlePage) -> str:
-        return article.title
+    def item_title(self, article: ReaderArticle) -> str:
+        return article.headline
 
-    def item_link(self, article: ArticlePage) -> str:
-        return article.get_full_url(self.request)
+    def item_link(self, article: ReaderArticle) -> str:
+        return article.full_url
 
-    def item_guid(self, article: ArticlePage) -> str:
-        return article.get_full_url(self.request)
+    def item_guid(self, article: ReaderArticle) -> str:
+        return article.full_url
 
-    def item_description(self, article: ArticlePage) -> str:
+    def item_description(self, article: ReaderArticle) -> str:
         return article.standfirst
 
-    def item_author_name(self, article: ArticlePage) -> str:
+    def item_author_name(self, article: ReaderArticle) -> str:
         return byline_names(article)
 
-    def item_author_link(self, article: ArticlePage) -> str | None:
-        authors = article.authors
-        return authors[0].get_full_url(self.request) if authors else None
+    def item_author_link(self, article: ReaderArticle) -> str | None:
+        return article.authors[0].get_full_url(self.request) if article.authors else None
 
-    def item_pubdate(self, article: ArticlePage) -> Any:
+    def item_pubdate(self, article: ReaderArticle) -> Any:
         return article.published_at
 
-    def item_updateddate(self, article: ArticlePage) -> Any:
-        return article.updated_at or article.last_published_at or article.published_at
+    def item_updateddate(self, article: ReaderArticle) -> Any:
+        return article.modified_at
 
-    def item_categories(self, article: ArticlePage) -> list[str]:
-        return [theme.title for theme in article.themes.all()] + [
-            region.title for region in article.regions.all()
+    def item_categories(self, article: ReaderArticle) -> list[str]:
+        return [theme.title for theme in article.themes] + [
+            region.title for region in article.regions
         ]
 
-    def item_extra_kwargs(self, article: ArticlePage) -> dict[str, str]:
+    def item_extra_kwargs(self, article: ReaderArticle) -> dict[str, str]:
         html = render_to_string(
             "news/feed_item_content.html",
             {"article": article, "attribution": attribution_for(article, self.request)},
             request=self.request,
         )
-        return {"content_html": absolutize_urls(html, self.item_link(article))}
+        return {"content_html": absolutize_urls(html, article.full_url)}
 
 
 class ArticleAtomFeed(ArticleRssFeed):

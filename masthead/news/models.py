@@ -16,7 +16,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -34,6 +33,9 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from . import feeds, queries
+from .selectors import readable_articles, readable_pages
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote", "hr"]
@@ -189,15 +191,11 @@ class FeedRoutesMixin(RoutablePageMixin):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request: HttpRequest) -> HttpResponse:
-        from .feeds import ArticleRssFeed
-
-        return ArticleRssFeed()(request, landing_page=self)
+        return feeds.ArticleRssFeed()(request, landing_page=self)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request: HttpRequest) -> HttpResponse:
-        from .feeds import ArticleAtomFeed
-
-        return ArticleAtomFeed()(request, landing_page=self)
+        return feeds.ArticleAtomFeed()(request, landing_page=self)
 
 
 class ArticleListingMixin(FeedRoutesMixin):
@@ -207,16 +205,12 @@ class ArticleListingMixin(FeedRoutesMixin):
         raise NotImplementedError
 
     def listed_articles(self) -> models.QuerySet[ArticlePage]:
-        from .queries import with_listing_relations
-
-        return with_listing_relations(self.article_queryset())
+        return queries.with_listing_relations(self.article_queryset())
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
-        from .reader_language import in_reader_language
-
         articles = paginate(request, self.listed_articles(), settings.MASTHEAD_ARTICLES_PER_PAGE)
-        articles.object_list = in_reader_language(articles.object_list)
+        articles.object_list = queries.in_reader_language(articles.object_list, request)
         return self.render(request, context_overrides={"articles": articles})
 
 
@@ -234,7 +228,7 @@ class SectionIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().specific().order_by("title")
+        children = readable_pages(self.get_children()).specific().order_by("title")
         context["children"] = paginate(request, children, 60)
         return context
 
@@ -252,7 +246,7 @@ class ArticleIndexPage(ArticleListingMixin, Page):
         verbose_name = _("article index")
 
     def article_queryset(self) -> models.QuerySet[ArticlePage]:
-        return ArticlePage.objects.live().child_of(self)
+        return readable_articles().child_of(self)
 
 
 class AuthorPage(ArticleListingMixin, Page):
@@ -311,7 +305,7 @@ class AuthorPage(ArticleListingMixin, Page):
         return [(label, url) for label, url in candidates if url]
 
     def article_queryset(self) -> models.QuerySet[ArticlePage]:
-        return ArticlePage.objects.live().filter(article_authors__author=self)
+        return readable_articles().filter(article_authors__author=self)
 
     def feed_title(self) -> str:
         return str(_("Articles by %(name)s") % {"name": self.title})
@@ -328,7 +322,7 @@ class RegionPage(ArticleListingMixin, Page):
         verbose_name = _("region")
 
     def article_queryset(self) -> models.QuerySet[ArticlePage]:
-        return ArticlePage.objects.live().filter(regions=self)
+        return readable_articles().filter(regions=self)
 
 
 class ThemePage(ArticleListingMixin, Page):
@@ -342,7 +336,7 @@ class ThemePage(ArticleListingMixin, Page):
         verbose_name = _("theme")
 
     def article_queryset(self) -> models.QuerySet[ArticlePage]:
-        return ArticlePage.objects.live().filter(themes=self)
+        return readable_articles().filter(themes=self)
 
 
 class ReportPage(ArticleListingMixin, Page):
@@ -367,14 +361,12 @@ class ReportPage(ArticleListingMixin, Page):
         verbose_name = _("in-depth report")
 
     def article_queryset(self) -> models.QuerySet[ArticlePage]:
-        return ArticlePage.objects.live().filter(reports=self)
+        return readable_articles().filter(reports=self)
 
-    def pinned(self) -> list[ArticlePage]:
-        from .reader_language import in_reader_language
-
-        ids = [pin.article_id for pin in self.pinned_articles.all()]
-        articles = {a.pk: a for a in ArticlePage.objects.live().filter(pk__in=ids)}
-        return in_reader_language(articles[i] for i in ids if i in articles)
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["pinned"] = queries.pinned_articles(self, request)
+        return context
 
 
 class ReportPinnedArticle(Orderable):
@@ -473,14 +465,6 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
 
-    @property
-    def headline(self) -> str:
-        return self.title
-
-    @cached_property
-    def authors(self) -> list[AuthorPage]:
-        return [link.author for link in self.article_authors.all() if link.author.live]
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Invariant: a live article always has a publication date to show and sort by.
         if self.live and self.published_at is None:
@@ -495,12 +479,8 @@ class ArticlePage(Page):
             )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from .attribution import attribution_for
-        from .structured_data import news_article_json_ld
-
         context = super().get_context(request, *args, **kwargs)
-        context["attribution"] = attribution_for(self, request)
-        context["json_ld"] = news_article_json_ld(self, request)
+        context.update(queries.article_page_context(self, request))
         return context
 
 
@@ -540,11 +520,7 @@ class HomePage(FeedRoutesMixin, Page):
 
     @path("")
     def front_page(self, request: HttpRequest) -> HttpResponse:
-        from .queries import front_page_context
-
-        return self.render(request, context_overrides=front_page_context(self))
+        return self.render(request, context_overrides=queries.front_page_context(self, request))
 
     def listed_articles(self) -> models.QuerySet[ArticlePage]:
-        from .queries import with_listing_relations
-
-        return with_listing_relations(ArticlePage.objects.live())
+        return queries.with_listing_relations(readable_articles())

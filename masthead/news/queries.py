@@ -1,15 +1,25 @@
-"""Reads of published articles, shaped so a listing costs a fixed number of queries."""
+"""Reads for readers' pages, shaped so a page costs a fixed number of queries however many
+articles it lists. Articles come only from :func:`~masthead.news.selectors.readable_articles`
+and reach templates as :class:`~masthead.news.reader_articles.ReaderArticle` values."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from .reader_language import in_reader_language
+from . import models
+from .attribution import attribution_for
+from .reader_articles import ReaderArticle, reader_article, reader_articles
+from .selectors import readable_articles, readable_pages
+from .structured_data import news_article_json_ld
 
 if TYPE_CHECKING:
-    from .models import ArticlePage, HomePage
+    from .models import ArticlePage, HomePage, ReportPage
 
 LATEST_ON_FRONT_PAGE = 12
 ARTICLES_PER_REPORT_BLOCK = 4
@@ -17,49 +27,75 @@ ARTICLES_PER_REPORT_BLOCK = 4
 
 def with_listing_relations(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
     """Newest first, with what a teaser shows (image, authors) fetched in bulk."""
-    from .models import ArticleAuthor
-
     return (
         articles.order_by("-published_at", "-pk")
         .select_related("featured_image")
         .prefetch_related(
             Prefetch(
                 "article_authors",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+                queryset=models.ArticleAuthor.objects.select_related("author").order_by(
+                    "sort_order"
+                ),
             ),
             "featured_image__renditions",
         )
     )
 
 
-def front_page_context(home: HomePage) -> dict[str, Any]:
-    """The lead story, the latest articles after it and a few articles from each report."""
-    from .models import ArticlePage, ReportPage
+def in_reader_language(
+    articles: Iterable[ArticlePage], request: HttpRequest | None = None
+) -> list[ReaderArticle]:
+    """Teasers for a listing, in the active language where a version exists."""
+    return reader_articles(articles, request=request)
 
-    live_articles = with_listing_relations(ArticlePage.objects.live())
+
+def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str, Any]:
+    """The article in the reader's language (a 404 where nobody has it in that language), its
+    attribution line and its JSON-LD."""
+    language = translation.get_language()
+    shown = reader_article(article, language, request=request)
+    if shown.language != language:
+        raise Http404(_("This article has not been translated into that language."))
+    return {
+        "article": shown,
+        "attribution": attribution_for(shown, request),
+        "json_ld": news_article_json_ld(shown, request),
+    }
+
+
+def front_page_context(home: HomePage, request: HttpRequest | None = None) -> dict[str, Any]:
+    """The lead story, the latest articles after it and a few articles from each report."""
+    articles = with_listing_relations(readable_articles())
     lead = None
     if home.lead_article_id:
-        lead = live_articles.filter(pk=home.lead_article_id).first()
-    latest = list(live_articles[: LATEST_ON_FRONT_PAGE + 1])
+        lead = articles.filter(pk=home.lead_article_id).first()
+    latest = list(articles[: LATEST_ON_FRONT_PAGE + 1])
     if lead is None and latest:
         lead = latest[0]
     latest = [article for article in latest if lead is None or article.pk != lead.pk]
-    latest = in_reader_language(latest[:LATEST_ON_FRONT_PAGE])
-    if lead is not None:
-        [lead] = in_reader_language([lead])
+    shown = in_reader_language(([lead] if lead else []) + latest[:LATEST_ON_FRONT_PAGE], request)
 
     report_blocks = []
-    for report in ReportPage.objects.live().order_by("title"):
-        articles = in_reader_language(
-            live_articles.filter(reports=report)[:ARTICLES_PER_REPORT_BLOCK]
+    for report in readable_pages(models.ReportPage.objects.all()).order_by("title"):
+        block = in_reader_language(
+            articles.filter(reports=report)[:ARTICLES_PER_REPORT_BLOCK], request
         )
-        if articles:
-            report_blocks.append({"report": report, "articles": articles})
-    return {"lead": lead, "latest": latest, "report_blocks": report_blocks}
+        if block:
+            report_blocks.append({"report": report, "articles": block})
+    return {
+        "lead": shown[0] if lead else None,
+        "latest": shown[1:] if lead else shown,
+        "report_blocks": report_blocks,
+    }
+
+
+def pinned_articles(report: ReportPage, request: HttpRequest | None = None) -> list[ReaderArticle]:
+    """A report's pinned articles in the editor's order, leaving out any a reader may not see."""
+    ids = [pin.article_id for pin in report.pinned_articles.all()]
+    found = {a.pk: a for a in with_listing_relations(readable_articles().filter(pk__in=ids))}
+    return in_reader_language((found[i] for i in ids if i in found), request)
 
 
 def search_articles(query: str) -> Any:
-    """Live articles matching ``query``, best match first (Wagtail search)."""
-    from .models import ArticlePage
-
-    return ArticlePage.objects.live().search(query, operator="and")
+    """Readable articles matching ``query``, best match first (Wagtail search)."""
+    return readable_articles().search(query, operator="and")

@@ -5,32 +5,36 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from .attribution import publication_settings
 
 if TYPE_CHECKING:
-    from .models import ArticlePage
+    from .reader_articles import ReaderArticle
 
 # The same escapes as django.utils.html.json_script, so no string can close the <script>.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def news_article_json_ld(article: ArticlePage, request: HttpRequest | None = None) -> SafeString:
-    site = article.get_site()
+def news_article_json_ld(article: ReaderArticle, request: HttpRequest | None = None) -> SafeString:
+    """The article as this reader has it: a translation describes itself, in its language."""
+    site = article.page.get_site()
     publication = publication_settings(article, request)
-    url = article.get_full_url(request)
+    url = article.full_url
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "headline": article.title[:110],
+        "inLanguage": article.language,
+        "headline": article.headline[:110],
         "description": article.standfirst,
         "datePublished": article.published_at,
-        "dateModified": article.updated_at or article.last_published_at or article.published_at,
+        "dateModified": article.modified_at,
         "author": [
             {"@type": "Person", "name": author.name, "url": author.get_full_url(request)}
             for author in article.authors
@@ -42,14 +46,17 @@ def news_article_json_ld(article: ArticlePage, request: HttpRequest | None = Non
         },
         "isAccessibleForFree": True,
     }
-    if article.featured_image:
-        rendition = article.featured_image.get_rendition("fill-1200x675")
+    if article.image:
+        rendition = article.image.get_rendition("fill-1200x675")
         data["image"] = [
             rendition.full_url if request is None else request.build_absolute_uri(rendition.url)
         ]
+    if not article.is_original:
+        with translation.override(settings.LANGUAGE_CODE):
+            data["translationOfWork"] = {"@id": article.page.get_full_url(request)}
     if article.originally_published_at:
         data["isBasedOn"] = article.originally_published_at
-    keywords = [t.title for t in article.themes.all()] + [r.title for r in article.regions.all()]
+    keywords = [t.title for t in article.themes] + [r.title for r in article.regions]
     if keywords:
         data["keywords"] = keywords
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)

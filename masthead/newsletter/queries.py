@@ -6,8 +6,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from masthead.news.reader_articles import reader_articles
+
 from .models import NewsletterIssue
-from .rendering import article_texts_for, issue_articles
+from .rendering import issue_articles
 
 
 def archive_issues() -> QuerySet[NewsletterIssue]:
@@ -18,9 +20,5 @@ def archive_issues() -> QuerySet[NewsletterIssue]:
 
 def web_issue(issue: NewsletterIssue, language: str) -> dict[str, Any] | None:
     """An issue as a web page: its articles in the reader's language where translated."""
-    articles = issue_articles(issue)
-    texts = article_texts_for(articles, language)
-    entries = [
-        {"article": article, "text": text} for article, text in zip(articles, texts, strict=True)
-    ]
-    return {"issue": issue, "entries": entries}
+    articles = reader_articles(issue_articles(issue), language)
+    return {"issue": issue, "articles": articles}

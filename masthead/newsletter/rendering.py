@@ -21,7 +21,8 @@ from wagtail.models import Site
 
 from masthead.news.attribution import byline_names
 from masthead.news.models import ArticleAuthor, ArticlePage, PublicationSettings
-from masthead.news.reader_language import in_reader_language
+from masthead.news.reader_articles import reader_articles
+from masthead.news.selectors import readable_articles
 
 from .models import NewsletterIssue
 from .tokens import manage_token
@@ -29,36 +30,6 @@ from .tokens import manage_token
 UNSUBSCRIBE_PLACEHOLDER = "MASTHEAD-UNSUBSCRIBE-URL-PLACEHOLDER"
 PREFERENCES_PLACEHOLDER = "MASTHEAD-PREFERENCES-URL-PLACEHOLDER"
 IMAGE_SPEC = "fill-1200x675"
-
-
-@dataclass(frozen=True)
-class ArticleText:
-    """The words of an article as one reader will read them."""
-
-    headline: str
-    standfirst: str
-    url: str
-    language: str
-
-
-def article_texts_for(articles: list[ArticlePage], language: str) -> list[ArticleText]:
-    """Each article's headline, standfirst and address in ``language`` where it is translated
-    into it, otherwise the original's (never a link to a translation that doesn't exist).
-
-    The texts come through ``news``'s reader-language seam, which the translation app fills in
-    with one query for the whole issue.
-    """
-    with translation.override(language):
-        localised = in_reader_language(articles)
-    return [
-        ArticleText(
-            headline=article.reader_headline,
-            standfirst=article.reader_standfirst,
-            url=absolute_url(article.reader_url or "/"),
-            language=article.reader_language,
-        )
-        for article in localised
-    ]
 
 
 def absolute_url(path: str) -> str:
@@ -110,10 +81,11 @@ def _link_parts() -> tuple[tuple[str, str], tuple[str, str]]:
 
 
 def issue_articles(issue: NewsletterIssue) -> list[ArticlePage]:
-    """The issue's live articles in order, with authors and images fetched in bulk."""
+    """The issue's articles that readers may still read, in order, with authors and images
+    fetched in bulk: one made private or unpublished since the issue was built is left out."""
     ids = list(issue.entries.values_list("article_id", flat=True))
     articles = (
-        ArticlePage.objects.live()
+        readable_articles()
         .filter(pk__in=ids)
         .select_related("featured_image")
         .prefetch_related(
@@ -137,20 +109,22 @@ def render_issue(
     publication = PublicationSettings.for_site(site) if site else PublicationSettings()
     with translation.override(language):
         items = []
-        for article, text in zip(articles, article_texts_for(articles, language), strict=True):
+        # Each article in the reader's language where it has a version in it, otherwise the
+        # original with a link to the original (never to a translation that doesn't exist).
+        for article in reader_articles(articles, language):
             image = None
-            if article.featured_image:
-                rendition = article.featured_image.get_rendition(IMAGE_SPEC)
+            if article.image:
+                rendition = article.image.get_rendition(IMAGE_SPEC)
                 image = {
                     "url": absolute_url(rendition.url),
-                    "alt": article.featured_image_alt or text.headline,
+                    "alt": article.image_alt or article.headline,
                 }
             items.append(
                 {
-                    "headline": text.headline,
-                    "language": text.language,
-                    "standfirst": text.standfirst,
-                    "url": text.url,
+                    "headline": article.headline,
+                    "language": article.language,
+                    "standfirst": article.standfirst,
+                    "url": absolute_url(article.url or "/"),
                     "byline": byline_names(article),
                     "image": image,
                 }

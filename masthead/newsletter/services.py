@@ -21,7 +21,8 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from masthead.news.models import ArticlePage, PublicationSettings
+from masthead.news.models import PublicationSettings
+from masthead.news.selectors import readable_articles
 
 from .models import Delivery, Frequency, IssueArticle, NewsletterIssue, Subscriber
 from .rendering import absolute_url, render_issue
@@ -343,7 +344,7 @@ def build_issue(
     default_span = dt.timedelta(days=7 if frequency == Frequency.WEEKLY else 1)
     period_start = previous.period_end if previous else now - default_span
     articles = list(
-        ArticlePage.objects.live()
+        readable_articles()
         .filter(selected_for_newsletter=True, published_at__gt=period_start, published_at__lte=now)
         .order_by("-published_at", "-pk")[:MAX_ARTICLES_PER_ISSUE]
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,8 +13,16 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from masthead.news import extensions
+
 from . import admin_urls
 from .models import Subscriber
+
+
+@extensions.fragment("footer")
+def footer_signup(context: extensions.FragmentContext) -> str:
+    """The sign-up card in every page's footer."""
+    return render_to_string("newsletter/includes/footer_signup.html", {"request": context.request})
 
 
 class SubscriberViewSet(SnippetViewSet):

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -129,28 +128,3 @@ class TranslationPolicy(models.Model):
 
     def allows(self, language: str) -> bool:
         return not self.excluded and language not in self.excluded_languages
-
-
-class TranslatedArticle:
-    """An article as readers see it in another language: the translation's texts, everything
-    else (authors, images, dates, links) the original's."""
-
-    def __init__(self, article: ArticlePage, translation: ArticleTranslation) -> None:
-        from wagtail.blocks import StreamValue
-
-        self._article = article
-        self.translation = translation
-        self.title = translation.title or article.title
-        self.seo_title = ""
-        self.search_description = ""
-        self.standfirst = translation.standfirst or article.standfirst
-        self.featured_image_caption = translation.featured_image_caption
-        self.featured_image_alt = translation.featured_image_alt
-        self.body = StreamValue(article.body.stream_block, translation.body, is_lazy=True)
-
-    @property
-    def headline(self) -> str:
-        return self.title
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._article, name)

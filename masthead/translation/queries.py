@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.core.cache import cache
@@ -65,9 +66,24 @@ def forget_site_languages(**kwargs: object) -> None:
     cache.delete(SITE_LANGUAGES_KEY)
 
 
-def language_versions(request: HttpRequest) -> list[LanguageVersion]:
+# One answer per request: the head, the header and the article each show the versions.
+_versions_by_request: WeakKeyDictionary[HttpRequest, dict[int | None, list[LanguageVersion]]] = (
+    WeakKeyDictionary()
+)
+
+
+def language_versions(request: HttpRequest | None, page: Page | None) -> list[LanguageVersion]:
     """The page being shown, in every language it exists in (the original first)."""
-    page: Page | None = getattr(request, "masthead_page", None)
+    if request is None:
+        return []
+    by_page = _versions_by_request.setdefault(request, {})
+    key = page.pk if page is not None else None
+    if key not in by_page:
+        by_page[key] = _language_versions(request, page)
+    return by_page[key]
+
+
+def _language_versions(request: HttpRequest, page: Page | None) -> list[LanguageVersion]:
     current = i18n.get_language()
     if isinstance(page, ArticlePage):
         codes = translated_languages(page)

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils import translation as i18n
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
+from masthead.news.selectors import readable_articles
+
 
 class TranslationSitemap(Sitemap):
     """Every translated article at its own URL (``/pt/articles/…``)."""
@@ -18,8 +20,7 @@ class TranslationSitemap(Sitemap):
             ArticleTranslation.objects.filter(
                 status=ArticleTranslation.Status.DONE,
                 language__in=settings.MASTHEAD_TRANSLATION_LANGUAGES,
-                article__live=True,
-                article__path__startswith=site.root_page.path,
+                article__in=readable_articles().filter(path__startswith=site.root_page.path),
             )
             .select_related("article")
             .only("language", "translated_at", "article__url_path", "article__path")

@@ -1,64 +1,104 @@
-"""Serving translated pages through Wagtail's page tree, and the admin's Translations area."""
+"""How translation joins the reader's pages (through ``news``'s extension point) and the admin.
+
+Readers: the articles' versions in other languages (:class:`TranslatedVersions`), and the page
+fragments that offer them (hreflang links, the language switchers, the machine-translation
+notice). Editors: the Translations area.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import include, path, reverse
-from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
 
-from masthead.news.models import ArticlePage, FeedRoutesMixin
-from masthead.news.reader_language import ARTICLE_TEXTS_HOOK, ArticleText
+from masthead.news import extensions
+from masthead.news.extensions import ArticleVersion, FragmentContext
+from masthead.news.models import ArticlePage
 
 from . import admin_urls
 from .models import ArticleTranslation
+from .queries import language_versions
 
-FEED_VIEWS = {"rss_feed", "atom_feed"}
 
+class TranslatedVersions:
+    """Finished translations into a configured language; a language taken out of the
+    configuration has none, so its pages are 404s and nothing links to them."""
 
-@hooks.register("on_serve_page", order=100)
-def serve_in_language(serve: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Under a language prefix, serve the article's translation (404 if there is none) and
-    feeds of translated articles; every other page renders as usual in that language.
-
-    An ``on_serve_page`` hook ordered after Wagtail's own, so view restrictions (private
-    articles) apply to translations exactly as to the original.
-    """
-
-    def serve_translation(
-        page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any
-    ) -> HttpResponse:
-        request.masthead_page = page
-        language = get_language_from_path(request.path_info)
-        if not language or language == settings.LANGUAGE_CODE:
-            return serve(page, request, serve_args, serve_kwargs)
-        from . import views
-
-        if isinstance(page, ArticlePage):
-            translation = (
-                ArticleTranslation.objects.filter(
-                    article=page, language=language, status=ArticleTranslation.Status.DONE
-                )
-                .defer("segments")
-                .first()
+    def versions(
+        self, articles: list[ArticlePage], language: str, with_body: bool
+    ) -> dict[int, ArticleVersion]:
+        if language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+            return {}
+        rows = ArticleTranslation.objects.filter(
+            article_id__in=[article.pk for article in articles],
+            language=language,
+            status=ArticleTranslation.Status.DONE,
+        ).defer("segments")
+        if not with_body:
+            rows = rows.defer("body")
+        return {
+            row.article_id: ArticleVersion(
+                headline=row.title,
+                standfirst=row.standfirst,
+                body_data=row.body if with_body else None,
+                image_caption=row.featured_image_caption,
+                image_alt=row.featured_image_alt,
+                machine_translated=True,
+                reviewed=row.reviewed,
             )
-            if translation is None or language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
-                raise Http404(_("This article has not been translated into that language."))
-            request.masthead_translation = translation
-            return views.serve_translated_article(request, page, translation)
-        route = serve_args[0] if serve_args else None
-        if isinstance(page, FeedRoutesMixin) and getattr(route, "__name__", "") in FEED_VIEWS:
-            return views.serve_translated_feed(request, page, route.__name__)
-        return serve(page, request, serve_args, serve_kwargs)
+            for row in rows
+        }
 
-    return serve_translation
+    def available(self, articles: QuerySet[ArticlePage], language: str) -> QuerySet[ArticlePage]:
+        if language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+            return articles.none()
+        return articles.filter(
+            translations__language=language, translations__status=ArticleTranslation.Status.DONE
+        )
+
+
+hooks.register(extensions.ARTICLE_VERSIONS_HOOK, TranslatedVersions())
+
+
+@extensions.fragment("head")
+def alternate_links(context: FragmentContext) -> str:
+    """``<link rel="alternate" hreflang>`` for every language the page exists in."""
+    versions = language_versions(context.request, context.page)
+    return render_to_string("translation/includes/alternates.html", {"versions": versions})
+
+
+@extensions.fragment("header")
+def header_switcher(context: FragmentContext) -> str:
+    versions = language_versions(context.request, context.page)
+    return render_to_string(
+        "translation/includes/switcher.html", {"versions": versions, "label": _("Language")}
+    )
+
+
+@extensions.fragment("article_top")
+def article_languages(context: FragmentContext) -> str:
+    """The machine-translation notice (until an editor reviews the translation) and the
+    article's own language switcher."""
+    versions = language_versions(context.request, context.page)
+    article = context.article
+    return render_to_string(
+        "translation/includes/article_languages.html",
+        {
+            "versions": versions,
+            "original": versions[0] if versions else None,
+            "machine_translated": article is not None
+            and article.machine_translated
+            and not article.reviewed,
+            "label": _("Read in another language"),
+        },
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -79,18 +119,3 @@ def register_menu_item() -> MenuItem:
         icon_name="globe",
         order=350,
     )
-
-
-@hooks.register(ARTICLE_TEXTS_HOOK)
-def translated_article_texts(articles: list[ArticlePage], language: str) -> dict[int, ArticleText]:
-    """Headlines and standfirsts of the listed articles that are translated into ``language``,
-    in one query, for listings under ``/<lang>/``; none for a language no longer configured,
-    which is served as a 404."""
-    if language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
-        return {}
-    rows = ArticleTranslation.objects.filter(
-        article_id__in=[article.pk for article in articles],
-        language=language,
-        status=ArticleTranslation.Status.DONE,
-    ).values_list("article_id", "title", "standfirst")
-    return {article_id: ArticleText(title, standfirst) for article_id, title, standfirst in rows}

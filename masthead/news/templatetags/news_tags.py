@@ -6,12 +6,15 @@ import datetime as dt
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
 
 from ..attribution import byline_names
+from ..extensions import FragmentContext, render_fragments
 
 register = template.Library()
 
@@ -95,4 +98,20 @@ def responsive_image(
         fallback.height,
         alt,
         loading,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_fragments(context: dict[str, Any], slot: str) -> str:
+    """What the apps above ``news`` add to ``slot`` of this page (see ``news/extensions.py``)."""
+    request = context.get("request")
+    page = context.get("page")
+    return render_fragments(
+        slot,
+        FragmentContext(
+            request=request,
+            language=get_language() or settings.LANGUAGE_CODE,
+            page=page if isinstance(page, Page) else None,
+            article=context.get("article") if slot.startswith("article") else None,
+        ),
     )

@@ -44,7 +44,7 @@ def test_article_json_ld_is_a_complete_news_article(client, site):
 def test_sitemap_lists_live_articles_and_landing_pages_but_not_drafts(client, site):
     article = ArticleFactory()
     draft = ArticleFactory(live=False)
-    author = article.authors[0]
+    author = article.article_authors.first().author
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     locations = [loc.get_text() for loc in BeautifulSoup(response.content, "xml").find_all("loc")]

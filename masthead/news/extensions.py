@@ -1,0 +1,133 @@
+"""The one extension point through which the apps above ``news`` join the reader's pages.
+
+``news`` imports none of the apps that build on it (translation, newsletter, comments,
+membership, republishing, ...). They plug in here, from their own ``wagtail_hooks.py``, in
+three ways, each a Wagtail hook under a name this module owns:
+
+**Page fragments.** ``news`` templates render named slots with ``{% page_fragments "slot" %}``;
+an app adds HTML to a slot::
+
+    from masthead.news import extensions
+
+    @extensions.fragment("article_end", order=20)
+    def comments(context: extensions.FragmentContext) -> str:
+        return render_to_string("community/includes/comments.html", {...})
+
+The slots, in the order a page shows them:
+
+=================  ====================================================================
+``head``           inside ``<head>``: alternate links, meta tags
+``header``         the site header's tools, after search: language switcher, sign-in
+``article_top``    under an article's byline: machine-translation notice, share control
+``article_end``    after an article's footer: comments, republishing, membership prompts
+``footer``         the site footer: newsletter sign-up
+=================  ====================================================================
+
+A fragment returns HTML it has escaped (``render_to_string`` or ``format_html``) or ``""``.
+Readers' pages are cached and served to every anonymous reader alike, so a fragment renders
+the same for all of them: no CSRF token, no name, nothing personal (a form that needs a
+token fetches it when used).
+
+**Article versions.** ``ARTICLE_VERSIONS_HOOK`` registers an :class:`ArticleVersionSource`
+(the translation app's): it gives the texts of listed articles in another language, and
+narrows a query to the articles it has in a language (for feeds in that language). Articles
+it has no version for are shown in the original, linked to the original; an article page
+asked for in a language nobody has is a 404.
+
+**Readable articles.** ``READABLE_ARTICLES_HOOK``: ``fn(queryset) -> queryset`` narrows what
+any reader may see everywhere (e.g. membership takes members-only articles out of listings,
+feeds and search). :func:`masthead.news.selectors.readable_articles` applies it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from wagtail import hooks
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+    from .models import ArticlePage
+    from .reader_articles import ReaderArticle
+
+SLOTS = ("head", "header", "article_top", "article_end", "footer")
+ARTICLE_VERSIONS_HOOK = "masthead_article_versions"
+READABLE_ARTICLES_HOOK = "masthead_readable_articles"
+
+
+@dataclass(frozen=True)
+class ArticleVersion:
+    """An article's words in another language, as an app above ``news`` provides them."""
+
+    headline: str
+    standfirst: str
+    # The body's StreamField data in that language (same blocks, same images); None when the
+    # caller asked for teasers only.
+    body_data: list[dict[str, Any]] | None = None
+    image_caption: str = ""
+    image_alt: str = ""
+    machine_translated: bool = True
+    reviewed: bool = False
+
+
+class ArticleVersionSource(Protocol):
+    """Where articles' words in other languages come from."""
+
+    def versions(
+        self, articles: list[ArticlePage], language: str, with_body: bool
+    ) -> dict[int, ArticleVersion]:
+        """``{article id: version}`` for those of ``articles`` it has in ``language``, in one
+        query; without the body unless ``with_body``."""
+        ...
+
+    def available(self, articles: QuerySet[ArticlePage], language: str) -> QuerySet[ArticlePage]:
+        """``articles`` narrowed to those it has in ``language``."""
+        ...
+
+
+@dataclass(frozen=True)
+class FragmentContext:
+    """What a fragment may know about the page it joins."""
+
+    request: HttpRequest | None
+    language: str
+    # The page being shown (None on pages outside the page tree, such as search).
+    page: Page | None = None
+    # The article as this reader sees it, on article pages.
+    article: ReaderArticle | None = None
+
+
+Fragment = Callable[[FragmentContext], str]
+
+
+def fragment(slot: str, *, order: int = 0) -> Callable[[Fragment], Fragment]:
+    """Register a function that adds HTML to ``slot`` on every page that shows the slot."""
+    if slot not in SLOTS:
+        raise ValueError(f"Unknown page slot {slot!r}; the slots are {', '.join(SLOTS)}.")
+
+    def register(function: Fragment) -> Fragment:
+        hooks.register(_hook_name(slot), function, order=order)
+        return function
+
+    return register
+
+
+def render_fragments(slot: str, context: FragmentContext) -> SafeString:
+    """Every registered fragment for ``slot``, in order, joined."""
+    if slot not in SLOTS:
+        raise ValueError(f"Unknown page slot {slot!r}; the slots are {', '.join(SLOTS)}.")
+    parts = [
+        conditional_escape(function(context)) for function in hooks.get_hooks(_hook_name(slot))
+    ]
+    return mark_safe("".join(parts))  # noqa: S308 - each part escaped or already safe
+
+
+def _hook_name(slot: str) -> str:
+    return f"masthead_fragment_{slot}"

@@ -1,0 +1,162 @@
+"""An article as one reader sees it: one immutable value, built in one place.
+
+Article pages, listings, feeds, the sitemap, JSON-LD and the newsletter all show
+:class:`ReaderArticle` values made by :func:`reader_articles`, whatever the language. In the
+publication's language a value carries the article's own words; in another language it
+carries the version an app registered through
+:data:`~masthead.news.extensions.ARTICLE_VERSIONS_HOOK` (the translation app), and links to
+that version's URL. An article nobody has in that language stays in the original and links to
+the original, so no listing ever links to a page that doesn't exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db.models import Q, QuerySet, prefetch_related_objects
+from django.http import HttpRequest
+from django.utils import translation
+from wagtail import hooks
+from wagtail.blocks import StreamValue
+
+from .extensions import ARTICLE_VERSIONS_HOOK, ArticleVersion
+
+if TYPE_CHECKING:
+    from .models import ArticlePage, AuthorPage, CreditedImage, RegionPage, ReportPage, ThemePage
+
+
+@dataclass(frozen=True)
+class ReaderArticle:
+    """An article's words, address and surroundings in the language the reader gets it in."""
+
+    page: ArticlePage  # the original: its id, images, dates; never shown for its words
+    language: str
+    headline: str
+    standfirst: str
+    url: str
+    full_url: str
+    authors: tuple[AuthorPage, ...]
+    regions: tuple[RegionPage, ...]
+    themes: tuple[ThemePage, ...]
+    reports: tuple[ReportPage, ...]
+    image: CreditedImage | None
+    image_alt: str
+    image_caption: str
+    published_at: dt.datetime | None
+    updated_at: dt.datetime | None
+    # The body as a StreamValue; None where only teasers were asked for.
+    body: StreamValue | None = None
+    machine_translated: bool = False
+    reviewed: bool = False
+
+    @property
+    def id(self) -> int:
+        return self.page.pk
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.language.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
+
+    @property
+    def is_original(self) -> bool:
+        return self.language == settings.LANGUAGE_CODE
+
+    @property
+    def modified_at(self) -> dt.datetime | None:
+        page = self.page
+        return self.updated_at or page.last_published_at or self.published_at
+
+    @property
+    def originally_published_at(self) -> str:
+        return self.page.originally_published_at
+
+
+def reader_articles(
+    articles: Iterable[ArticlePage],
+    language: str | None = None,
+    *,
+    request: HttpRequest | None = None,
+    with_body: bool = False,
+) -> list[ReaderArticle]:
+    """The articles as readers of ``language`` (default: the active one) see them, in order.
+
+    Costs a fixed number of queries however many articles: their authors and filing are
+    fetched in bulk, and each app's versions in one query.
+    """
+    articles = list(articles)
+    original = settings.LANGUAGE_CODE
+    language = language or translation.get_language() or original
+    prefetch_related_objects(
+        articles, "article_authors__author", "regions", "themes", "reports", "featured_image"
+    )
+    versions: dict[int, ArticleVersion] = {}
+    if articles and language != original:
+        for source in hooks.get_hooks(ARTICLE_VERSIONS_HOOK):
+            versions.update(source.versions(articles, language, with_body))
+    return [_reader_article(a, versions.get(a.pk), language, request, with_body) for a in articles]
+
+
+def available_in(articles: QuerySet[ArticlePage], language: str) -> QuerySet[ArticlePage]:
+    """``articles`` that readers of ``language`` can read in it (all, in the original)."""
+    if language == settings.LANGUAGE_CODE:
+        return articles
+    available = Q(pk__in=[])
+    for source in hooks.get_hooks(ARTICLE_VERSIONS_HOOK):
+        available |= Q(pk__in=source.available(articles, language).values("pk"))
+    return articles.filter(available)
+
+
+def reader_article(
+    article: ArticlePage, language: str | None = None, *, request: HttpRequest | None = None
+) -> ReaderArticle:
+    """One article with its body, for its own page."""
+    return reader_articles([article], language, request=request, with_body=True)[0]
+
+
+def _reader_article(
+    article: ArticlePage,
+    version: ArticleVersion | None,
+    language: str,
+    request: HttpRequest | None,
+    with_body: bool,
+) -> ReaderArticle:
+    shown_language = language if version is not None else settings.LANGUAGE_CODE
+    with translation.override(shown_language):
+        _site_id, root_url, path = article.get_url_parts(request) or (None, "", "")
+    body = None
+    if version is None:
+        headline, standfirst = article.title, article.standfirst
+        image_alt, image_caption = article.featured_image_alt, article.featured_image_caption
+        if with_body:
+            body = article.body
+    else:
+        headline = version.headline or article.title
+        standfirst = version.standfirst or article.standfirst
+        image_alt = version.image_alt or article.featured_image_alt
+        image_caption = version.image_caption or article.featured_image_caption
+        if with_body and version.body_data is not None:
+            body = StreamValue(article.body.stream_block, version.body_data, is_lazy=True)
+    return ReaderArticle(
+        page=article,
+        language=shown_language,
+        headline=headline,
+        standfirst=standfirst,
+        url=path or "",
+        full_url=f"{root_url}{path}" if path else "",
+        authors=tuple(link.author for link in article.article_authors.all() if link.author.live),
+        regions=tuple(page for page in article.regions.all() if page.live),
+        themes=tuple(page for page in article.themes.all() if page.live),
+        reports=tuple(page for page in article.reports.all() if page.live),
+        image=article.featured_image,
+        image_alt=image_alt,
+        image_caption=image_caption,
+        published_at=article.published_at,
+        updated_at=article.updated_at,
+        body=body,
+        machine_translated=version is not None and version.machine_translated,
+        reviewed=version is not None and version.reviewed,
+    )

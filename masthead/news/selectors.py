@@ -1,0 +1,41 @@
+"""The articles a reader may see: the one place every reader-facing surface gets them from.
+
+Pages, listings, the front page, report pins, feeds in every language, search, the sitemap,
+JSON-LD lists, the newsletter and anything added later read articles through
+:func:`readable_articles`, never through ``ArticlePage.objects`` directly: ``.live()`` alone
+lets private and password-protected articles through (Wagtail's view restrictions are checked
+when a page is served, not when it is listed). A test fails when reader-facing code queries
+articles another way (``tests/test_reader_path.py``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+from wagtail import hooks
+
+from . import models
+from .extensions import READABLE_ARTICLES_HOOK
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+    from .models import ArticlePage
+
+
+def readable_articles() -> QuerySet[ArticlePage]:
+    """Published articles with no view restriction on them or above them, narrowed further by
+    any app that registered :data:`~masthead.news.extensions.READABLE_ARTICLES_HOOK`.
+
+    The same for every reader, signed in or not, so a page cached for one can be served to all.
+    """
+    articles = models.ArticlePage.objects.live().public()
+    for narrow in hooks.get_hooks(READABLE_ARTICLES_HOOK):
+        articles = narrow(articles)
+    return articles
+
+
+def readable_pages(pages: QuerySet[Page]) -> QuerySet[Page]:
+    """Landing pages (authors, regions, themes, reports, sections) a reader may see."""
+    return pages.live().public()
