@@ -16,22 +16,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from masthead.server.clients import client_ip
+
 from . import services
 from .forms import PreferencesForm, SignupForm
 from .models import NewsletterIssue, Subscriber
 from .queries import archive_issues, web_issue
 from .tokens import subscriber_for_confirm_token, subscriber_for_manage_token
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The reader's address: the peer, or behind the reverse proxy the address it appended to
-    X-Forwarded-For (earlier entries come from the client and can be forged)."""
-    if settings.MASTHEAD_CLIENT_IP_FROM_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        last = forwarded.rsplit(",", 1)[-1].strip()
-        if last:
-            return last
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _ratelimit_key(group: str, request: HttpRequest) -> str:
