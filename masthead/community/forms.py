@@ -32,10 +32,13 @@ def _limit_body(field: forms.Field) -> None:
 
 
 class CommentForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=80)
+    name = forms.CharField(
+        label=_("Your name"), max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.CharField(
         label=_("Email address"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Never shown. We send one link to confirm it the first time."),
     )
     body = forms.CharField(label=_("Your comment"), widget=forms.Textarea)
@@ -47,6 +50,7 @@ class CommentForm(forms.Form):
     shown = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "comment-%s")  # the site footer has forms with ids too
         super().__init__(*args, **kwargs)
         _limit_body(self.fields["body"])
         if not self.is_bound:

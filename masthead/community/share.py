@@ -93,7 +93,7 @@ def mastodon_instance(raw: str) -> str | None:
     if len(value) > 300:
         return None
     value = re.sub(r"^https://", "", value, flags=re.IGNORECASE).rstrip("/")
-    if value.count("@") and re.fullmatch(r"@?[^@/\s]+@[^@/\s]+", value):
+    if re.fullmatch(r"@?[A-Za-z0-9_]+@[^@/\s]+", value):
         value = value.rsplit("@", 1)[1]  # a handle: @name@instance
     try:
         host = value.encode("idna").decode("ascii").casefold()

@@ -36,6 +36,7 @@ from masthead.news.models import (
     SectionIndexPage,
     ThemePage,
 )
+from masthead.community.demo import load_demo_comments
 from masthead.newsletter.demo import load_demo_newsletter
 
 from . import content
@@ -164,6 +165,8 @@ def load_demo(
     _reader, created = load_demo_newsletter()
     if created:
         summary.count("newsletter subscribers")
+    for _comment in range(load_demo_comments()):
+        summary.count("comments")
     return summary
 
 

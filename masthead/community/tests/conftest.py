@@ -37,15 +37,19 @@ def portuguese(article: Any, settings: LazySettings) -> Any:
     from masthead.translation.models import ArticleTranslation
 
     settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt"]
-    return ArticleTranslation.objects.create(
+    # update_or_create: where publishing runs tasks at once, a machine translation may exist.
+    translation, _created = ArticleTranslation.objects.update_or_create(
         article=article,
         language="pt",
-        status="done",
-        title="A cidade vai reabrir a velha ponte",
-        standfirst="A câmara aprovou o plano na segunda-feira.",
-        body=[dict(block) for block in article.body.get_prep_value()],
-        reviewed=True,
+        defaults=dict(
+            status="done",
+            title="A cidade vai reabrir a velha ponte",
+            standfirst="A câmara aprovou o plano na segunda-feira.",
+            body=[dict(block) for block in article.body.get_prep_value()],
+            reviewed=True,
+        ),
     )
+    return translation
 
 
 @pytest.fixture

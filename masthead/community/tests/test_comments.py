@@ -29,10 +29,17 @@ def thread_texts(client, url):
 
 
 def approved_comment(article, body="An approved comment.", email="old@example.org", **kwargs):
-    commenter, _ = Commenter.objects.get_or_create(email=email, defaults={"confirmed_at": timezone.now()})
+    commenter, _ = Commenter.objects.get_or_create(
+        email=email, defaults={"confirmed_at": timezone.now()}
+    )
     comment = Comment.objects.create(
-        article=article, commenter=commenter, author_name=kwargs.pop("name", "Old Reader"),
-        body=body, status=Comment.Status.APPROVED, approved_at=timezone.now(), **kwargs,
+        article=article,
+        commenter=commenter,
+        author_name=kwargs.pop("name", "Old Reader"),
+        body=body,
+        status=Comment.Status.APPROVED,
+        approved_at=timezone.now(),
+        **kwargs,
     )
     if comment.parent_id is None:
         Comment.objects.filter(pk=comment.pk).update(root=comment)
@@ -77,7 +84,10 @@ def test_guest_confirms_once_by_button_then_first_comment_waits_then_later_ones_
     second = Comment.objects.get(body="And a second thought.")
     assert second.status == Comment.Status.APPROVED  # a confirmed address with an approved comment
     assert len(smtp.received) == 1  # no second confirmation mail
-    assert thread_texts(client, article.url) == ["Good to see the bridge back.", "And a second thought."]
+    assert thread_texts(client, article.url) == [
+        "Good to see the bridge back.",
+        "And a second thought.",
+    ]
 
 
 def test_one_thread_per_article_shown_in_every_language(client, article, portuguese):
@@ -126,7 +136,9 @@ def test_replies_nest_one_level_by_default_and_deeper_with_the_setting(
     deeper = Comment.objects.get(body="Deeper.")
     assert (deeper.parent_id, deeper.root_id, deeper.depth) == (reply.pk, top.pk, 2)
     soup = BeautifulSoup(client.get(f"/comments/{article.pk}/").content, "html.parser")
-    nested = soup.select(f"#comment-{top.pk} #comment-{reply.pk} #comment-{deeper.pk} .comment__body")
+    nested = soup.select(
+        f"#comment-{top.pk} #comment-{reply.pk} #comment-{deeper.pk} .comment__body"
+    )
     assert nested and nested[0].get_text(strip=True) == "Deeper."
 
 
@@ -136,7 +148,12 @@ def test_reply_notification_by_real_smtp_with_one_click_unsubscribe(
     top = approved_comment(article, body="Top.", email="asker@example.org", notify_replies=True)
     approved_comment(article, body="Earlier.", email="answerer@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        post_comment(body="Here is *my* answer.", name="Answerer", email="answerer@example.org", parent=top.pk)
+        post_comment(
+            body="Here is *my* answer.",
+            name="Answerer",
+            email="answerer@example.org",
+            parent=top.pk,
+        )
     assert [r.recipients for r in smtp.received] == [["asker@example.org"]]
     message = smtp.received[0].message
     assert message["Subject"] == "Answerer replied to your comment"
@@ -168,14 +185,18 @@ def test_no_notification_for_a_reply_that_waits_for_moderation(
 
 
 @pytest.mark.parametrize("how", ["article", "age", "members"])
-def test_closed_comments_show_the_thread_but_take_nothing(client, article, post_comment, rules, how):
+def test_closed_comments_show_the_thread_but_take_nothing(
+    client, article, post_comment, rules, how
+):
     approved_comment(article, body="Before closing.")
     if how == "article":
         ArticleDiscussion.objects.create(article=article, closed=True)
     elif how == "age":
         rules.close_after_days = 3
         rules.save()
-        type(article).objects.filter(pk=article.pk).update(published_at=timezone.now() - dt.timedelta(days=4))
+        type(article).objects.filter(pk=article.pk).update(
+            published_at=timezone.now() - dt.timedelta(days=4)
+        )
     else:
         rules.who_may_comment = CommunitySettings.Who.MEMBERS
         rules.save()
@@ -190,7 +211,11 @@ def test_closed_comments_show_the_thread_but_take_nothing(client, article, post_
 def test_restricted_articles_have_no_comments_anywhere(client, article, home):
     approved_comment(article, body="Secret discussion.")
     PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
-    for url in (f"/comments/{article.pk}/", f"/comments/{article.pk}/feed/", f"/share/mastodon/{article.pk}/"):
+    for url in (
+        f"/comments/{article.pk}/",
+        f"/comments/{article.pk}/feed/",
+        f"/share/mastodon/{article.pk}/",
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
         assert b"Secret discussion" not in response.content
@@ -203,7 +228,9 @@ def test_comment_feed_lists_approved_comments(client, article):
 
     approved_comment(article, body="In the feed.")
     commenter = Commenter.objects.create(email="p@example.org")
-    Comment.objects.create(article=article, commenter=commenter, author_name="P", body="Pending one", status="pending")
+    Comment.objects.create(
+        article=article, commenter=commenter, author_name="P", body="Pending one", status="pending"
+    )
     feed = feedparser.parse(client.get(f"/comments/{article.pk}/feed/").content)
     assert [entry.summary for entry in feed.entries] == ["<p>In the feed.</p>"]
 
@@ -215,7 +242,9 @@ def test_thread_and_count_cost_the_same_queries_for_5_or_500_comments(
         commenter, _ = Commenter.objects.get_or_create(email="bulk@example.org")
         for n in range(count):
             top = approved_comment(article, body=f"Comment {n}", email="bulk@example.org")
-            approved_comment(article, body=f"Reply {n}", email="bulk@example.org", parent=top, root=top, depth=1)
+            approved_comment(
+                article, body=f"Reply {n}", email="bulk@example.org", parent=top, root=top, depth=1
+            )
 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -233,17 +262,25 @@ def test_thread_and_count_cost_the_same_queries_for_5_or_500_comments(
         assert client.get(article.url).status_code == 200
 
 
-def test_flags_send_a_comment_back_to_the_queue(client, article, rules, django_capture_on_commit_callbacks):
+def test_flags_send_a_comment_back_to_the_queue(
+    client, article, rules, django_capture_on_commit_callbacks
+):
     comment = approved_comment(article, body="Flag me.")
     rules.flags_to_requeue = 2
     rules.save()
     client.get(f"/comments/{article.pk}/")
     csrf = client.cookies["csrftoken"].value
-    client.post(f"/comments/flag/{comment.pk}/", {"csrfmiddlewaretoken": csrf}, REMOTE_ADDR="198.51.100.1")
-    client.post(f"/comments/flag/{comment.pk}/", {"csrfmiddlewaretoken": csrf}, REMOTE_ADDR="198.51.100.1")
+    client.post(
+        f"/comments/flag/{comment.pk}/", {"csrfmiddlewaretoken": csrf}, REMOTE_ADDR="198.51.100.1"
+    )
+    client.post(
+        f"/comments/flag/{comment.pk}/", {"csrfmiddlewaretoken": csrf}, REMOTE_ADDR="198.51.100.1"
+    )
     comment.refresh_from_db()
     assert (comment.flag_count, comment.status) == (1, Comment.Status.APPROVED)  # one per reader
-    client.post(f"/comments/flag/{comment.pk}/", {"csrfmiddlewaretoken": csrf}, REMOTE_ADDR="198.51.100.2")
+    client.post(
+        f"/comments/flag/{comment.pk}/", {"csrfmiddlewaretoken": csrf}, REMOTE_ADDR="198.51.100.2"
+    )
     comment.refresh_from_db()
     assert (comment.flag_count, comment.status) == (2, Comment.Status.PENDING)
 
@@ -258,13 +295,20 @@ def test_author_edits_go_through_moderation_and_close_after_ten_minutes(
     client.get(url)
     csrf = client.cookies["csrftoken"].value
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"csrfmiddlewaretoken": csrf, "action": "edit", "body": "Buy at https://spam.example"})
+        response = client.post(
+            url,
+            {"csrfmiddlewaretoken": csrf, "action": "edit", "body": "Buy at https://spam.example"},
+        )
     assert response.status_code == 200
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING and comment.edited_at is not None
 
-    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - dt.timedelta(minutes=11))
-    response = client.post(url, {"csrfmiddlewaretoken": csrf, "action": "edit", "body": "Later edit"})
+    Comment.objects.filter(pk=comment.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=11)
+    )
+    response = client.post(
+        url, {"csrfmiddlewaretoken": csrf, "action": "edit", "body": "Later edit"}
+    )
     assert response.status_code == 403
     comment.refresh_from_db()
     assert comment.body == "Buy at https://spam.example"
@@ -292,7 +336,9 @@ def test_blocklist_and_link_count_hold_comments_as_spam(article, post_comment, r
     rules.save()
     post_comment(body="Try the CASINO tonight")
     post_comment(body="See https://shop.pills.example/x", email="b@example.org", ip="198.51.100.3")
-    post_comment(body="https://a.example and https://b.example", email="c@example.org", ip="198.51.100.4")
+    post_comment(
+        body="https://a.example and https://b.example", email="c@example.org", ip="198.51.100.4"
+    )
     post_comment(body="Just one https://a.example link", email="d@example.org", ip="198.51.100.5")
     statuses = dict(Comment.objects.values_list("commenter__email", "status"))
     assert statuses == {

@@ -39,7 +39,9 @@ def approve_everything():
 def test_markup_in_comments_is_shown_as_text_and_links_are_safe(client, article, body):
     Commenter.objects.create(email="ana@example.org", confirmed_at=timezone.now())
     commenter = Commenter.objects.get()
-    comment = Comment.objects.create(article=article, commenter=commenter, author_name="A", body=body)
+    comment = Comment.objects.create(
+        article=article, commenter=commenter, author_name="A", body=body
+    )
     Comment.objects.filter(pk=comment.pk).update(root=comment, status="approved")
     soup = BeautifulSoup(client.get(article.url).content, "html.parser")
     rendered = soup.select_one(".comment__body")
@@ -74,7 +76,9 @@ def test_render_comment_keeps_the_small_markdown_subset():
         ("body", "Zero\u202ewidth override"),
     ],
 )
-def test_bad_fields_get_a_400_with_a_message_and_nothing_is_stored(post_comment, smtp, field, value):
+def test_bad_fields_get_a_400_with_a_message_and_nothing_is_stored(
+    post_comment, smtp, field, value
+):
     response = post_comment(**{field: value})
     assert response.status_code == 400
     assert BeautifulSoup(response.content, "html.parser").select(".field-error")
@@ -119,7 +123,9 @@ def test_one_client_sending_1000_requests_gets_429s_and_the_site_stays_up(
 
 
 def test_one_address_from_many_ips_is_limited_too(post_comment):
-    statuses = [post_comment(ip=f"198.51.100.{n}", body=f"Comment {n}").status_code for n in range(20)]
+    statuses = [
+        post_comment(ip=f"198.51.100.{n}", body=f"Comment {n}").status_code for n in range(20)
+    ]
     assert statuses.count(302) == 5 and statuses.count(429) == 15
 
 

@@ -40,13 +40,24 @@ def test_portuguese_readers_share_the_portuguese_version(client, article, portug
     query = dict(part.split("=", 1) for part in urlsplit(links["email"]).query.split("&"))
     assert unquote(query["subject"]) == "A cidade vai reabrir a velha ponte"
     assert unquote(query["body"]).endswith("http://testserver/pt/articles/bridge-reopens/")
-    assert parse_qs(urlsplit(links["facebook"]).query)["u"] == ["http://testserver/pt/articles/bridge-reopens/"]
+    assert parse_qs(urlsplit(links["facebook"]).query)["u"] == [
+        "http://testserver/pt/articles/bridge-reopens/"
+    ]
     assert links["mastodon"] == f"/pt/share/mastodon/{article.pk}/"
 
 
 def test_every_service_gets_a_plain_link_and_no_third_party_script(client, article):
     links = share_links(client, article.url)
-    assert set(links) == {"email", "bluesky", "mastodon", "x", "facebook", "linkedin", "telegram", "whatsapp"}
+    assert set(links) == {
+        "email",
+        "bluesky",
+        "mastodon",
+        "x",
+        "facebook",
+        "linkedin",
+        "telegram",
+        "whatsapp",
+    }
     url = "http://testserver/articles/bridge-reopens/"
     assert parse_qs(urlsplit(links["bluesky"]).query)["text"][0].endswith(url)
     assert parse_qs(urlsplit(links["x"]).query)["url"] == [url]
@@ -95,7 +106,10 @@ def test_mastodon_refuses_anything_but_a_host_name(client, article, typed):
 
 
 def test_bots_requesting_share_urls_get_clean_answers(client, article):
-    assert client.get(f"/share/mastodon/{article.pk}/?text=spam&url=https://evil.example").status_code == 200
+    assert (
+        client.get(f"/share/mastodon/{article.pk}/?text=spam&url=https://evil.example").status_code
+        == 200
+    )
     assert client.get("/share/mastodon/999999/").status_code == 404
     assert client.head(f"/share/mastodon/{article.pk}/").status_code == 200
     assert client.post(f"/share/mastodon/{article.pk}/").status_code == 405
