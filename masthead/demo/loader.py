@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
+from masthead.community.demo import load_demo_comments
 from masthead.news.models import (
     ArticleAuthor,
     ArticleIndexPage,
@@ -36,7 +37,6 @@ from masthead.news.models import (
     SectionIndexPage,
     ThemePage,
 )
-from masthead.community.demo import load_demo_comments
 from masthead.newsletter.demo import load_demo_newsletter
 
 from . import content

@@ -14,8 +14,8 @@ from django.test import Client
 
 from masthead.community import tokens
 from masthead.community.models import CommunitySettings
-from masthead.newsletter.tests.smtp_sink import SmtpSink
 from masthead.news.tests.factories import ArticleFactory, AuthorFactory
+from masthead.newsletter.tests.smtp_sink import SmtpSink
 
 
 @pytest.fixture

@@ -239,7 +239,6 @@ def test_thread_and_count_cost_the_same_queries_for_5_or_500_comments(
     client, article, django_assert_max_num_queries
 ):
     def add(count):
-        commenter, _ = Commenter.objects.get_or_create(email="bulk@example.org")
         for n in range(count):
             top = approved_comment(article, body=f"Comment {n}", email="bulk@example.org")
             approved_comment(
