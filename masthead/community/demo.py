@@ -4,6 +4,7 @@ moderation queue and an article with comments closed, read from ``fixtures/demo_
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +19,14 @@ from .models import ArticleDiscussion, Comment, Commenter
 DEMO_COMMENTS = Path(__file__).with_name("fixtures") / "demo_comments.yaml"
 
 
-def load_demo_comments() -> int:
-    """Create the demo comments once; running it again changes nothing. Returns how many."""
+def load_demo_comments(demo_articles: Iterable[ArticlePage]) -> int:
+    """Create the demo comments on the demo loader's articles once; running it again changes
+    nothing. Returns how many were created."""
     data = yaml.safe_load(DEMO_COMMENTS.read_text(encoding="utf-8"))
     if Comment.objects.exists():
         return 0
     created = 0
-    # Articles by slug: the demo loader just made them, so this is an admin-side read.
-    articles = {a.slug: a for a in ArticlePage.objects.filter(slug__in=_slugs(data))}
+    articles = {article.slug: article for article in demo_articles}
     with transaction.atomic():
         for thread in data["threads"]:
             article = articles.get(thread["article"])
@@ -46,10 +47,6 @@ def load_demo_comments() -> int:
                     article=articles[slug], defaults={"closed": True}
                 )
     return created
-
-
-def _slugs(data: dict[str, Any]) -> list[str]:
-    return [thread["article"] for thread in data["threads"]] + list(data["closed"])
 
 
 def _comment(

@@ -180,7 +180,7 @@ def load_demo(
     _reader, created = load_demo_newsletter()
     if created:
         summary.count("newsletter subscribers")
-    for _comment in range(load_demo_comments()):
+    for _comment in range(load_demo_comments(articles)):
         summary.count("comments")
     return summary
 
