@@ -10,6 +10,7 @@ from masthead.translation.models import ArticleTranslation
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("apertium")
 def test_engines_lists_installed_pairs_and_install_hints(capsys, settings):
     settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt", "es", "fr"]
     settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["fxtranslate", "apertium", "argos"]}
@@ -23,6 +24,7 @@ def test_engines_lists_installed_pairs_and_install_hints(capsys, settings):
     assert "2 of 3 configured languages have an installed engine; none for: fr" in out
 
 
+@pytest.mark.usefixtures("apertium")
 def test_article_translates_with_progress_and_summary(capsys, article, languages):
     call_command("translate", "article", article.slug, "--lang", "es")
 
@@ -45,6 +47,7 @@ def test_article_refuses_unknown_article_or_language(article, languages):
         call_command("translate", "article", article.slug, "--lang", "xx")
 
 
+@pytest.mark.usefixtures("apertium")
 def test_status_shows_coverage_per_language_and_engine(capsys, article, languages):
     call_command("translate", "article", article.slug)
 
