@@ -159,15 +159,32 @@ else:
     }
 
 # --- Background tasks (Django's tasks framework) --------------------------------------------
-# The database queue needs no other server; with REDIS_URL the same tasks go through RQ.
+# Separate queues, each served by its own worker process (`masthead worker` starts one per
+# group), so no kind of work waits behind another: a translation backlog never delays a
+# confirmation email or the search index, and a long newsletter send never holds up
+# translations. Wagtail's own short jobs (search and reference index, image focal points) use
+# "default"; within a group, queues are in priority order (mail tasks also carry a higher
+# priority, which is how the database queue orders them).
+MASTHEAD_WORKER_QUEUES = {
+    "quick": ["mail", "default"],
+    "translation": ["translation"],
+    "bulk": ["bulk"],
+}
+TASK_QUEUES = [queue for group in MASTHEAD_WORKER_QUEUES.values() for queue in group]
+# The database queue needs no other server; with REDIS_URL the same queues live in Redis (RQ).
 if REDIS_URL:
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    RQ_QUEUES = {queue: {"URL": REDIS_URL} for queue in TASK_QUEUES}
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 if env.bool("MASTHEAD_TASKS_IMMEDIATE", default=False):
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": TASK_QUEUES,
+        }
+    }
 
 # --- Auth ----------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -34,8 +34,8 @@ class Command(BaseCommand):
             "--with-worker",
             action="store_true",
             help=(
-                "Also run the task worker (masthead worker or rqworker, per the configured queue) "
-                "and the newsletter scheduler."
+                "Also run the task workers (masthead worker: one per queue group, on the database "
+                "queue or Redis) and the newsletter scheduler."
             ),
         )
         parser.add_argument(
@@ -76,9 +76,8 @@ class Command(BaseCommand):
         invalidate_pages()
         processes: list[subprocess.Popen[bytes]] = []
         if options["with_worker"]:
-            processes.append(
-                subprocess.Popen([sys.executable, "-m", "masthead.cli", *worker_command()])
-            )
+            # One worker process per queue group (masthead worker), on the database or Redis.
+            processes.append(subprocess.Popen([sys.executable, "-m", "masthead.cli", "worker"]))
             # The newsletter's daily schedule queues its work for that worker.
             processes.append(
                 subprocess.Popen([sys.executable, "-m", "masthead.cli", "newsletter", "scheduler"])
@@ -120,10 +119,3 @@ class Command(BaseCommand):
 
 def _exit_cleanly(signum: int, frame: object) -> None:
     raise SystemExit(0)
-
-
-def worker_command() -> list[str]:
-    backend = settings.TASKS["default"]["BACKEND"]
-    if backend.startswith("django_tasks_rq"):
-        return ["rqworker", "--job-class", "django_tasks_rq.Job", "--with-scheduler", "default"]
-    return ["worker", "--queue-name", "*"]
