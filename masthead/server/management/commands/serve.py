@@ -16,6 +16,8 @@ from masthead.server.page_cache import invalidate_pages
 
 
 class Command(BaseCommand):
+    # Checked in handle(), with the deployment checks too in production.
+    requires_system_checks: list[str] = []
     help = (
         "Serve the site with gunicorn on HOST:PORT (default 127.0.0.1 and $PORT or 8000). "
         "With --with-worker, also run the background task worker until the server stops."
@@ -45,6 +47,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Refuse to start on a configuration error (masthead/*/checks.py), before any output.
+        self.check(include_deployment_checks=settings.PRODUCTION)
         host, port = options["host"], options["port"]
         workers = options["workers"] or (2 * (os.cpu_count() or 1) + 1)
         if options["demo_banner"]:
