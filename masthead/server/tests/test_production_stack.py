@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 import uuid
 from pathlib import Path
@@ -137,24 +136,25 @@ def test_masthead_serve_answers_healthz_with_gunicorn(tmp_path: Path) -> None:
     assert seeded.returncode == 0, seeded.stderr
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port), "--workers", "1"],
+        [
+            *[sys.executable, "-m", "masthead.cli", "serve", "--port", str(port)],
+            *["--workers", "1", "--demo-banner"],
+        ],
         env=env,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        body = b""
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as reply:
-                    assert reply.status == 200
-                    body = reply.read()
-                    break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(f"masthead serve exited: {server.stderr.read().decode()}")
-                time.sleep(0.3)
+        # The banner shows only once the site answers: its URLs work the moment it is printed.
+        for line in server.stdout:
+            if "Stop with Ctrl+C" in line:
+                break
+        else:
+            pytest.fail(f"masthead serve exited: {server.stderr.read()}")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as reply:
+            assert reply.status == 200
+            body = reply.read()
         assert b'"database": "ok"' in body
         # Starting the server (after a deploy, say) empties the readers' page cache.
         read = _masthead("shell", "-c", generation + "print(cache.get(KEY))", env=env)

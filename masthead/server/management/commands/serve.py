@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from typing import Any
 
 from django.conf import settings
@@ -43,7 +45,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--demo-banner",
             action="store_true",
-            help="Print the site and admin URLs and the demo admin's credentials first.",
+            help=(
+                "Print the site and admin URLs and the demo staff's credentials once the site "
+                "answers."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -51,31 +56,6 @@ class Command(BaseCommand):
         self.check(include_deployment_checks=settings.PRODUCTION)
         host, port = options["host"], options["port"]
         workers = options["workers"] or (2 * (os.cpu_count() or 1) + 1)
-        if options["demo_banner"]:
-            from masthead.demo.credentials import read_all_demo_credentials
-            from masthead.demo.loader import PAGE_PASSWORD_ROLE
-
-            base = f"http://{host}:{port}"
-            self.stdout.write(
-                self.style.SUCCESS(f"\nMasthead is serving the demo publication at {base}/")
-            )
-            self.stdout.write(f"  Admin site:         {base}/admin/")
-            for role, (username, password) in read_all_demo_credentials().items():
-                if role == PAGE_PASSWORD_ROLE:
-                    # username is the page's path: a password-protected article, off every list.
-                    self.stdout.write(
-                        f"  Private article:    {base}{username} (password {password})"
-                    )
-                    continue
-                label = f"{role.capitalize()} login:"
-                self.stdout.write(f"  {label:<19} {username} / {password}")
-            if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
-                self.stdout.write(
-                    f"  Mail:               written to {settings.EMAIL_FILE_PATH}/ "
-                    "(set EMAIL_HOST to send it)"
-                )
-            self.stdout.write("  Stop with Ctrl+C.\n")
-
         # New code may render pages differently: start with an empty page cache.
         invalidate_pages()
         processes: list[subprocess.Popen[bytes]] = []
@@ -107,6 +87,10 @@ class Command(BaseCommand):
         # children below are stopped too instead of being left running.
         signal.signal(signal.SIGTERM, _exit_cleanly)
         try:
+            if options["demo_banner"]:
+                # Only once the site answers, so every URL in the banner works when it shows.
+                wait_until_serving(host, port, server)
+                self.print_demo_banner(host, port)
             server.wait()
         except (KeyboardInterrupt, SystemExit):
             pass
@@ -119,6 +103,41 @@ class Command(BaseCommand):
                     process.wait(timeout=15)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+    def print_demo_banner(self, host: str, port: int) -> None:
+        from masthead.demo.credentials import read_all_demo_credentials
+        from masthead.demo.loader import PAGE_PASSWORD_ROLE
+
+        base = f"http://{host}:{port}"
+        self.stdout.write(
+            self.style.SUCCESS(f"\nMasthead is serving the demo publication at {base}/")
+        )
+        self.stdout.write(f"  Admin site:         {base}/admin/")
+        for role, (username, password) in read_all_demo_credentials().items():
+            if role == PAGE_PASSWORD_ROLE:
+                # username is the page's path: a password-protected article, off every list.
+                self.stdout.write(f"  Private article:    {base}{username} (password {password})")
+                continue
+            label = f"{role.capitalize()} login:"
+            self.stdout.write(f"  {label:<19} {username} / {password}")
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            self.stdout.write(
+                f"  Mail:               written to {settings.EMAIL_FILE_PATH}/ "
+                "(set EMAIL_HOST to send it)"
+            )
+        self.stdout.write("  Stop with Ctrl+C.\n")
+
+
+def wait_until_serving(host: str, port: int, server: subprocess.Popen[bytes]) -> None:
+    """Wait until /healthz answers (gunicorn's workers have loaded the site), or it exits."""
+    address = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host  # noqa: S104 - a name
+    deadline = time.monotonic() + 180
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://{address}:{port}/healthz", timeout=5):
+                return
+        except OSError:
+            time.sleep(0.2)
 
 
 def _exit_cleanly(signum: int, frame: object) -> None:
