@@ -19,7 +19,10 @@ def test_engines_lists_installed_pairs_and_install_hints(capsys, settings):
 
     out = capsys.readouterr().out
     assert "Firefox Translations (fxtranslate): installed; pairs: en→pt, pt→en" in out
-    assert "Apertium (apertium): installed; pairs: ca→en, en→ca, en→es, es→en" in out
+    # Whatever other Apertium pairs the machine has, the ones the tests install are listed.
+    [apertium] = [line for line in out.splitlines() if line.startswith("Apertium (apertium)")]
+    assert apertium.startswith("Apertium (apertium): installed; pairs: ")
+    assert {"ca→en", "en→ca", "en→es", "es→en"} <= set(apertium.split("pairs: ")[1].split(", "))
     assert "Argos Translate (argos): not installed — pip install argostranslate" in out
     assert "2 of 3 configured languages have an installed engine; none for: fr" in out
 
