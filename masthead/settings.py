@@ -40,9 +40,9 @@ if PRODUCTION:
         )
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])  # checked: masthead.E002
 else:
-    SECRET_KEY = env.str(
-        "SECRET_KEY", default="masthead-demo-only-secret-key-not-for-production-use"
-    )
+    from masthead.server.secret_key import installation_secret_key
+
+    SECRET_KEY = env.str("SECRET_KEY", default="") or installation_secret_key(DATA_DIR)
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -261,9 +261,13 @@ ANYMAIL = env.dict("ANYMAIL", default={})
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("MASTHEAD_SITE_NAME", default="Masthead")
-WAGTAILADMIN_BASE_URL = env.str(
-    "MASTHEAD_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}"
-)
+# The one address absolute links (mail, feeds, robots.txt) are built from, whichever process
+# builds them; production has no default (a system check refuses to start without it).
+MASTHEAD_BASE_URL = env.str(
+    "MASTHEAD_BASE_URL",
+    default="" if PRODUCTION else f"http://127.0.0.1:{env.int('PORT', default=8000)}",
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = MASTHEAD_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "news.CreditedImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
