@@ -144,7 +144,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        # Rate-limit counters under their own prefix: emptying the page cache keeps them.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "masthead-limits",
+        },
     }
 else:
     # A folder shared by every server process on the machine (the page cache needs that).
@@ -153,8 +162,15 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": env.int("MASTHEAD_CACHE_MAX_ENTRIES", default=5000)},
-        }
+        },
+        # Rate-limit counters apart from the pages, so page churn can't cull them; counted
+        # under a lock (masthead/server/limits.py).
+        "limits": {
+            "BACKEND": "masthead.server.limits.LockingFileBasedCache",
+            "LOCATION": str(DATA_DIR / "limits"),
+        },
     }
+RATELIMIT_USE_CACHE = "limits"
 
 # --- Background tasks (Django's tasks framework) --------------------------------------------
 # Separate queues, each served by its own worker process (`masthead worker` starts one per

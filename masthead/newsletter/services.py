@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from masthead.email_address import normalise_email
 from masthead.news.models import PublicationSettings
 from masthead.news.selectors import readable_articles
 
@@ -38,17 +38,6 @@ class NewsletterError(Exception):
 
 
 # --- Subscribers -------------------------------------------------------------------------------
-def normalise_email(raw: str) -> str:
-    """Trimmed, domain lower-cased; raises ValidationError for anything that isn't one address
-    (newlines, several addresses, display names)."""
-    email = (raw or "").strip()
-    if any(char in email for char in "\r\n\t\0,;<>") or " " in email:
-        raise ValidationError(_("Enter one email address, like name@example.org."))
-    validate_email(email)
-    local, _at, domain = email.rpartition("@")
-    return f"{local}@{domain.lower()}"
-
-
 def language_codes() -> set[str]:
     return {code for code, _name in settings.LANGUAGES}
 
@@ -174,7 +163,11 @@ def update_preferences(subscriber: Subscriber, *, language: str, frequency: str)
 
 def suppress_address(email: str, status: str, reason: str) -> int:
     """A bounce or complaint reported by the provider: never mail this address again."""
-    subscribers = list(Subscriber.objects.filter(email__iexact=email.strip()))
+    try:
+        email = normalise_email(email)
+    except ValidationError:
+        email = email.strip()
+    subscribers = list(Subscriber.objects.filter(email__iexact=email))
     for subscriber in subscribers:
         subscriber.status = status
         subscriber.suppressed_reason = reason[:255]
