@@ -92,18 +92,11 @@ def pinned_articles(report: ReportPage, request: HttpRequest | None = None) -> l
 
 
 def search_articles(query: str) -> Any:
-<<<<<<< HEAD
-    """Readable articles matching ``query``, best match first (Wagtail search)."""
-    return readable_articles().search(query, operator="and")
-=======
-    """Live articles matching every word of ``query``, best match first (Wagtail search).
+    """Readable articles matching every word of ``query``, best match first (Wagtail search).
 
     Only the words are searched for: quotes, stars and operators mean something to SQLite's
     and PostgreSQL's full-text syntax, and a stray one made the search fail."""
-    from .models import ArticlePage
-
     words = re.findall(r"\w+", query)
     if not words:
-        return ArticlePage.objects.none()
-    return ArticlePage.objects.live().search(" ".join(words), operator="and")
->>>>>>> 8ee7df3 (Search looks for the words of a query only, so quotes, stars and operators never fail it; a search without hits says so)
+        return readable_articles().none()
+    return readable_articles().search(" ".join(words), operator="and")

@@ -53,7 +53,10 @@ def test_sitemap_lists_live_articles_and_landing_pages_but_not_drafts(client, si
     assert not any(draft.slug in location for location in locations)
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, site):
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(
+    client, site, settings
+):
+    settings.MASTHEAD_BASE_URL = "http://testserver"
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
@@ -120,3 +123,16 @@ def test_a_search_without_hits_says_so(client, site):
     html = client.get("/search/", {"q": "volcano"}).content.decode()
     assert "No articles match" in html
     assert "No articles have been published here yet" not in html
+
+
+def test_robots_txt_and_feed_self_links_use_the_base_url_not_the_host_header(
+    client, site, settings
+):
+    settings.MASTHEAD_BASE_URL = "https://news.example.org"
+    ArticleFactory()
+    robots = client.get("/robots.txt", HTTP_HOST="testserver:8123").content.decode()
+    assert "Sitemap: https://news.example.org/sitemap.xml" in robots.splitlines()
+    for kind in ("rss", "atom"):
+        feed = client.get(f"/feed/{kind}/", HTTP_HOST="testserver:8123").content.decode()
+        assert "8123" not in feed, kind
+        assert f"https://news.example.org/feed/{kind}/" in feed, kind
