@@ -219,6 +219,17 @@ AUTH_PASSWORD_VALIDATORS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the proxy, the reader's address from its header (masthead/server/login_throttle.py).
+AXES_CLIENT_IP_CALLABLE = "masthead.server.client_address.client_ip"
+AXES_HANDLER = "masthead.server.login_throttle.LoginAttemptHandler"
+AXES_LOCKOUT_CALLABLE = "masthead.server.login_throttle.locked_out"
+# Failed logins from one address over all usernames before it is locked out too.
+MASTHEAD_LOGIN_FAILURES_PER_ADDRESS = env.int("MASTHEAD_LOGIN_FAILURES_PER_ADDRESS", default=20)
+# Guesses at a password-protected page: per address and page, and per page from everywhere.
+MASTHEAD_PAGE_PASSWORD_RATE = env.str("MASTHEAD_PAGE_PASSWORD_RATE", default="5/10m")
+MASTHEAD_PAGE_PASSWORD_RATE_PER_PAGE = env.str(
+    "MASTHEAD_PAGE_PASSWORD_RATE_PER_PAGE", default="50/10m"
+)
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_VERBOSE = False
