@@ -44,7 +44,11 @@ def isolated_site_files(settings: LazySettings, tmp_path: Path) -> None:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": str(tmp_path),
-        }
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": str(tmp_path / "limits"),
+        },
     }
 
 

@@ -40,9 +40,9 @@ if PRODUCTION:
         )
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])  # checked: masthead.E002
 else:
-    SECRET_KEY = env.str(
-        "SECRET_KEY", default="masthead-demo-only-secret-key-not-for-production-use"
-    )
+    from masthead.server.secret_key import installation_secret_key
+
+    SECRET_KEY = env.str("SECRET_KEY", default="") or installation_secret_key(DATA_DIR)
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the page cache, so cached pages keep the policy.
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees the outcome of authentication (django-axes requirement).
     "axes.middleware.AxesMiddleware",
@@ -144,7 +147,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        # Rate-limit counters under their own prefix: emptying the page cache keeps them.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "masthead-limits",
+        },
     }
 else:
     # A folder shared by every server process on the machine (the page cache needs that).
@@ -153,8 +165,15 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": env.int("MASTHEAD_CACHE_MAX_ENTRIES", default=5000)},
-        }
+        },
+        # Rate-limit counters apart from the pages, so page churn can't cull them; counted
+        # under a lock (masthead/server/limits.py).
+        "limits": {
+            "BACKEND": "masthead.server.limits.LockingFileBasedCache",
+            "LOCATION": str(DATA_DIR / "limits"),
+        },
     }
+RATELIMIT_USE_CACHE = "limits"
 
 # --- Background tasks (Django's tasks framework) --------------------------------------------
 # Separate queues, each served by its own worker process (`masthead worker` starts one per
@@ -200,6 +219,17 @@ AUTH_PASSWORD_VALIDATORS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the proxy, the reader's address from its header (masthead/server/login_throttle.py).
+AXES_CLIENT_IP_CALLABLE = "masthead.server.client_address.client_ip"
+AXES_HANDLER = "masthead.server.login_throttle.LoginAttemptHandler"
+AXES_LOCKOUT_CALLABLE = "masthead.server.login_throttle.locked_out"
+# Failed logins from one address over all usernames before it is locked out too.
+MASTHEAD_LOGIN_FAILURES_PER_ADDRESS = env.int("MASTHEAD_LOGIN_FAILURES_PER_ADDRESS", default=20)
+# Guesses at a password-protected page: per address and page, and per page from everywhere.
+MASTHEAD_PAGE_PASSWORD_RATE = env.str("MASTHEAD_PAGE_PASSWORD_RATE", default="5/10m")
+MASTHEAD_PAGE_PASSWORD_RATE_PER_PAGE = env.str(
+    "MASTHEAD_PAGE_PASSWORD_RATE_PER_PAGE", default="50/10m"
+)
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_VERBOSE = False
@@ -261,9 +291,13 @@ ANYMAIL = env.dict("ANYMAIL", default={})
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("MASTHEAD_SITE_NAME", default="Masthead")
-WAGTAILADMIN_BASE_URL = env.str(
-    "MASTHEAD_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}"
-)
+# The one address absolute links (mail, feeds, robots.txt) are built from, whichever process
+# builds them; production has no default (a system check refuses to start without it).
+MASTHEAD_BASE_URL = env.str(
+    "MASTHEAD_BASE_URL",
+    default="" if PRODUCTION else f"http://127.0.0.1:{env.int('PORT', default=8000)}",
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = MASTHEAD_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "news.CreditedImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
@@ -277,6 +311,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview uses same-origin frames
 SESSION_COOKIE_HTTPONLY = True
+# Readers' pages load only the site's own scripts and styles and may be framed only by the site
+# (Wagtail's preview); the admin, which needs inline scripts, keeps Wagtail's own defaults.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "frame-src": ["https:"],  # embedded videos and posts
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True

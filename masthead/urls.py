@@ -35,6 +35,11 @@ if settings.MASTHEAD_SERVE_MEDIA:
 # Wagtail's page tree answers everything else, so it comes last.
 urlpatterns += i18n_patterns(
     path("search/", news_views.search, name="search"),
+    # Wagtail's page-password form, rate-limited; same path, so it is found before Wagtail's.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        server_views.page_password,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -11,6 +11,7 @@ those two itself.)
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, register
@@ -34,6 +35,18 @@ def check_environment(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
                 "ALLOWED_HOSTS must list the site's host names in production.",
                 hint="e.g. ALLOWED_HOSTS=news.example.org",
                 id="masthead.E002",
+            )
+        )
+    # Links in mail, feeds and robots.txt are built from this one address (server/base_url.py).
+    base = urlsplit(settings.MASTHEAD_BASE_URL)
+    if (settings.PRODUCTION or settings.MASTHEAD_BASE_URL) and not (
+        base.scheme in {"http", "https"} and base.netloc
+    ):
+        errors.append(
+            Error(
+                "MASTHEAD_BASE_URL must be the site's public address in production.",
+                hint="e.g. MASTHEAD_BASE_URL=https://news.example.org",
+                id="masthead.E003",
             )
         )
     return errors

@@ -23,6 +23,8 @@ def run_masthead(args: list[str], tmp_path: Path, **env: str) -> subprocess.Comp
             "DJANGO_ALLOW_ASYNC_UNSAFE",
             "EMAIL_HOST",
             "EMAIL_BACKEND",
+            "MASTHEAD_BASE_URL",
+            "MASTHEAD_BEHIND_PROXY",
         }
     }
     environment.update({"MASTHEAD_DATA_DIR": str(tmp_path), **env})
@@ -43,6 +45,7 @@ def test_check_deploy_passes_with_the_production_settings_and_a_real_secret(tmp_
         MASTHEAD_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="news.example.org",
+        MASTHEAD_BASE_URL="https://news.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -150,3 +153,49 @@ def test_an_unknown_publication_language_is_refused(tmp_path):
 @pytest.mark.django_db
 def test_no_django_admin_with_nothing_registered(client):
     assert client.get("/django-admin/").status_code == 404
+
+
+PUBLISHED_DEMO_KEY = "masthead-demo-only-secret-key-not-for-production-use"
+PRINT_KEY = "from django.conf import settings; print(settings.SECRET_KEY)"
+
+
+def test_the_demo_makes_its_own_secret_key_once_and_keeps_it(tmp_path):
+    first = run_masthead(["shell", "-c", PRINT_KEY], tmp_path)
+    second = run_masthead(["shell", "-c", PRINT_KEY], tmp_path)
+    assert first.returncode == 0, first.stderr
+    key = first.stdout.strip().splitlines()[-1]
+    assert key != PUBLISHED_DEMO_KEY and len(key) >= 50
+    assert second.stdout.strip().splitlines()[-1] == key
+    stored = tmp_path / "secret-key.txt"
+    assert stored.read_text().strip() == key
+    assert stored.stat().st_mode & 0o077 == 0
+    # Another installation gets another key.
+    other = run_masthead(["shell", "-c", PRINT_KEY], tmp_path / "other")
+    assert other.stdout.strip().splitlines()[-1] != key
+
+
+def test_check_deploy_fails_in_production_without_a_base_url(tmp_path):
+    result = run_masthead(
+        ["check", "--deploy"],
+        tmp_path,
+        MASTHEAD_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="news.example.org",
+    )
+    assert result.returncode != 0
+    assert "MASTHEAD_BASE_URL" in result.stderr + result.stdout
+
+
+def test_the_worker_started_beside_the_server_builds_links_for_the_served_port(monkeypatch):
+    """`serve --port 8123` once left the worker on the default 8000, so confirmation links
+    pointed at another port: the children inherit the address the server really serves."""
+    from masthead.server.management.commands.serve import children_environment
+
+    monkeypatch.delenv("MASTHEAD_BASE_URL", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
+    assert children_environment("127.0.0.1", 8123)["MASTHEAD_BASE_URL"] == "http://127.0.0.1:8123"
+
+    monkeypatch.setenv("MASTHEAD_BASE_URL", "https://news.example.org")
+    assert (
+        children_environment("127.0.0.1", 8123)["MASTHEAD_BASE_URL"] == "https://news.example.org"
+    )

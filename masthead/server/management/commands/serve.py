@@ -59,12 +59,18 @@ class Command(BaseCommand):
         # New code may render pages differently: start with an empty page cache.
         invalidate_pages()
         processes: list[subprocess.Popen[bytes]] = []
+        environment = children_environment(host, port)
         if options["with_worker"]:
             # One worker process per queue group (masthead worker), on the database or Redis.
-            processes.append(subprocess.Popen([sys.executable, "-m", "masthead.cli", "worker"]))
+            processes.append(
+                subprocess.Popen([sys.executable, "-m", "masthead.cli", "worker"], env=environment)
+            )
             # The newsletter's daily schedule queues its work for that worker.
             processes.append(
-                subprocess.Popen([sys.executable, "-m", "masthead.cli", "newsletter", "scheduler"])
+                subprocess.Popen(
+                    [sys.executable, "-m", "masthead.cli", "newsletter", "scheduler"],
+                    env=environment,
+                )
             )
         server = subprocess.Popen(
             [
@@ -80,7 +86,8 @@ class Command(BaseCommand):
                 "-",
                 "--forwarded-allow-ips",
                 os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
-            ]
+            ],
+            env=environment,
         )
         processes.append(server)
         # systemd and bench scripts stop us with SIGTERM; turn it into a clean exit so the
@@ -142,3 +149,13 @@ def wait_until_serving(host: str, port: int, server: subprocess.Popen[bytes]) ->
 
 def _exit_cleanly(signum: int, frame: object) -> None:
     raise SystemExit(0)
+
+
+def children_environment(host: str, port: int) -> dict[str, str]:
+    """The environment of the server and worker processes: one base URL for all of them, so a
+    mail queued by the worker links to the address the server answers on."""
+    environment = dict(os.environ)
+    if not environment.get("MASTHEAD_BASE_URL"):
+        shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104 - a name
+        environment["MASTHEAD_BASE_URL"] = f"http://{shown_host}:{port}"
+    return environment
