@@ -141,9 +141,7 @@ def expand_shortcodes(text: str) -> str:
             return f'\n\n<iframe src="{html.escape(inner.strip())}"></iframe>\n\n'
         return f"\n\n<aside data-import-note>{html.escape(match.group(0))}</aside>\n\n"
 
-    # Twice, for a shortcode inside another's content ([caption] holding a [foo]).
-    for _ in range(2):
-        text = _SHORTCODE.sub(replace, text)
+    text = _SHORTCODE.sub(replace, text)
     return _URL_LINE.sub(lambda m: f'\n\n<iframe src="{html.escape(m.group(1))}"></iframe>\n\n', text)
 
 
@@ -306,8 +304,7 @@ class _Converter:
 
     @staticmethod
     def _is_embed_figure(tag: Tag) -> bool:
-        classes = " ".join(tag.get("class", []))
-        return "wp-block-embed" in classes
+        return tag.name == "figure" and "wp-block-embed" in tag.get("class", [])
 
     def embed(self, tag: Tag) -> None:
         url = tag.get("src") or tag.get("data") or ""
