@@ -20,6 +20,7 @@ MEGABYTE = 1_000_000
 class ImportCommand(BaseCommand):
     source_label = ""
     file_help = ""
+    default_tags = "drop"  # what tags become without a mapping file
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("export", type=Path, help=self.file_help)
@@ -63,7 +64,7 @@ class ImportCommand(BaseCommand):
             "--max-post-mb",
             type=float,
             default=5.0,
-            help="Largest post body accepted, in megabytes; bigger ones are skipped and listed (5).",
+            help="Largest post body accepted, in megabytes; bigger ones are skipped, listed (5).",
         )
         parser.add_argument(
             "--sticky-as-lead",
@@ -86,7 +87,7 @@ class ImportCommand(BaseCommand):
         if uploads is not None and not uploads.is_dir():
             raise CommandError(f"--uploads {uploads} is not a folder.")
         try:
-            mapping = load_mapping(options["mapping"])
+            mapping = load_mapping(options["mapping"], tags=self.default_tags)
         except MappingError as error:
             raise CommandError(str(error)) from None
         import_options = ImportOptions(

@@ -142,16 +142,16 @@ def expand_shortcodes(text: str) -> str:
         return f"\n\n<aside data-import-note>{html.escape(match.group(0))}</aside>\n\n"
 
     text = _SHORTCODE.sub(replace, text)
-    return _URL_LINE.sub(lambda m: f'\n\n<iframe src="{html.escape(m.group(1))}"></iframe>\n\n', text)
+    return _URL_LINE.sub(
+        lambda m: f'\n\n<iframe src="{html.escape(m.group(1))}"></iframe>\n\n', text
+    )
 
 
 def prepare_wordpress(text: str) -> str:
     """A WordPress body as plain HTML: shortcodes expanded, and classic posts paragraphed."""
-    if "<!-- wp:" not in text:
-        text = autop(expand_shortcodes(text))
-    else:
-        text = expand_shortcodes(text)
-    return text
+    text = expand_shortcodes(text)
+    # Gutenberg posts are already HTML paragraphs; only classic ones need wpautop.
+    return text if "<!-- wp:" in text else autop(text)
 
 
 # --- Conversion -----------------------------------------------------------------------------
@@ -178,9 +178,7 @@ def clean_rich_text(fragment: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
-    return re.sub(
-        rf'<a href="{PAGE_LINK_SCHEME}:(\d+)">', r'<a linktype="page" id="\1">', cleaned
-    )
+    return re.sub(rf'<a href="{PAGE_LINK_SCHEME}:(\d+)">', r'<a linktype="page" id="\1">', cleaned)
 
 
 def _embed_paragraph(url: str) -> str:
@@ -289,9 +287,11 @@ class _Converter:
             self.add_rich("<p>" + "<br>".join(lines) + "</p>")
         elif name == "table":
             rows = [
-                " | ".join(" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"]))
+                " | ".join(
+                    plain_text(cell.decode_contents()) for cell in row.find_all(["td", "th"])
+                )
                 for row in tag.find_all("tr")
-            ]  # fmt: skip
+            ]
             self.note("table: " + " / ".join(row for row in rows if row))
         elif name in {"form", "input", "button", "select", "textarea", "svg", "canvas"}:
             self.note(f"<{name}> element: {' '.join(tag.get_text(' ').split())}".strip())
@@ -380,7 +380,8 @@ class _Converter:
         text = "\n\n".join(p for p in paragraphs if p) or " ".join(tag.get_text(" ").split())
         if text:
             self.add_block(
-                "quote", {"quote": text, "attribution": shorten(attribution.lstrip("—– "), 255)}
+                "quote",
+                {"quote": text, "attribution": shorten(attribution.lstrip("\u2014\u2013 "), 255)},
             )
 
 

@@ -58,16 +58,15 @@ class TaxonomyMapping:
 
 def _section(value: Any, where: str) -> str:
     if value not in SECTIONS | {DROP}:
-        raise MappingError(
-            f"{where}: “{value}” is not one of regions, themes, reports or drop."
-        )
+        raise MappingError(f"{where}: “{value}” is not one of regions, themes, reports or drop.")
     return str(value)
 
 
-def load_mapping(path: Path | None) -> TaxonomyMapping:
-    """The mapping in ``path`` (YAML, of which JSON is a part), or the default."""
+def load_mapping(path: Path | None, *, tags: str = DROP) -> TaxonomyMapping:
+    """The mapping in ``path`` (YAML, of which JSON is a part), or the default; ``tags`` is
+    the default for tags (Ghost's only taxonomy is its tags, so they become themes there)."""
     if path is None:
-        return TaxonomyMapping()
+        return TaxonomyMapping(tags=tags)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -75,10 +74,14 @@ def load_mapping(path: Path | None) -> TaxonomyMapping:
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise MappingError(f"The mapping file {path} is not valid YAML or JSON: {error}") from None
     if not isinstance(data, dict):
-        raise MappingError(f"The mapping file {path} must hold a mapping (categories, tags, terms).")
+        raise MappingError(
+            f"The mapping file {path} must hold a mapping (categories, tags, terms)."
+        )
     unknown = set(data) - {"categories", "tags", "terms"}
     if unknown:
-        raise MappingError(f"The mapping file {path} has unknown keys: {', '.join(sorted(unknown))}.")
+        raise MappingError(
+            f"The mapping file {path} has unknown keys: {', '.join(sorted(unknown))}."
+        )
     terms: dict[str, Target] = {}
     for name, value in (data.get("terms") or {}).items():
         where = f"{path.name}, terms → {name}"
@@ -90,6 +93,6 @@ def load_mapping(path: Path | None) -> TaxonomyMapping:
             terms[name] = Target(_section(value, where))
     return TaxonomyMapping(
         categories=_section(data.get("categories", "themes"), f"{path.name}, categories"),
-        tags=_section(data.get("tags", DROP), f"{path.name}, tags"),
+        tags=_section(data.get("tags", tags), f"{path.name}, tags"),
         terms=terms,
     )

@@ -113,6 +113,11 @@ class ExportReader(Protocol):
 
     def posts(self) -> Iterator[SourcePost | SkippedItem]: ...
 
+    def subscribers(self) -> list[str]:
+        """CSV lines (header ``email`` first) of newsletter readers who consented at the
+        source; just the header where the source has none."""
+        ...
+
 
 class ExportError(Exception):
     """The export can't be imported at all (not an export, malformed, truncated); the message

@@ -197,7 +197,7 @@ class Importer:
 
     def _redirect_with_feed(self, paths: Iterable[str], page: Page) -> None:
         for path in paths:
-            if path.rstrip("/").endswith("/feed"):
+            if path.rstrip("/").endswith(("/feed", "/rss")):
                 self._redirect(path, link=f"{page.url}feed/rss/")
             else:
                 self._redirect(path, page=page)
@@ -523,7 +523,30 @@ def import_export(
                 reason = "; ".join(getattr(error, "messages", None) or [str(error)])
                 summary.skipped.append(f"post {item.key} “{item.title[:60]}”: {reason}")
         importer.finish()
+        _import_subscribers(reader, index, summary)
         if options.dry_run:
             transaction.set_rollback(True)
     return summary
 
+
+def _import_subscribers(reader: ExportReader, index: ExportIndex, summary: ImportSummary) -> None:
+    """Readers who subscribed at the source, as confirmed newsletter subscribers."""
+    lines = reader.subscribers()
+    if len(lines) <= 1:
+        return
+    from masthead.newsletter.services import import_subscribers, normalise_email
+
+    valid, seen = [lines[0]], set()
+    for line in lines[1:]:
+        try:
+            email = normalise_email(line)
+        except ValidationError:
+            summary.skipped.append(f"newsletter subscriber “{line[:80]}”: not an email address")
+            continue
+        if email.lower() not in seen:
+            seen.add(email.lower())
+            valid.append(email)
+    result = import_subscribers(valid, form=f"{index.source.split(':')[0]}-import")
+    summary.created["newsletter subscribers"] += result.created
+    summary.unchanged["newsletter subscribers"] += result.skipped_existing
+    summary.warnings.extend(f"Newsletter subscribers: {error}" for error in result.errors)

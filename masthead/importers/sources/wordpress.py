@@ -231,6 +231,9 @@ class WordPressExport:
                 continue
             yield self._post(element)
 
+    def subscribers(self) -> list[str]:
+        return ["email"]  # WordPress exports carry no newsletter list
+
     # --- Items --------------------------------------------------------------------------------
     def _author(self, element: Any) -> SourceAuthor:
         login = _child_text(element, "author_login", WP_NS_PREFIX).strip()
