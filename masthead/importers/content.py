@@ -30,6 +30,8 @@ CONTAINER_TAGS = {
     "span", "font", "picture",
 }  # fmt: skip
 EMBED_TAGS = {"iframe", "video", "audio", "object", "embed"}
+# Platform chrome inside exported posts (Substack's and Ghost's sign-up boxes), not content.
+DROPPED_CLASSES = {"subscription-widget-wrap", "subscribe-widget", "button-wrapper", "kg-signup-card"}
 DROPPED_TAGS = {"script", "style", "noscript", "template", "head", "link", "meta", "source"}
 BLOCK_TAGS = "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|iframe|script"  # noqa: E501
 _BLOCK_TAG_RE = re.compile(rf"(<(?:{BLOCK_TAGS})[\s/>]|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
@@ -254,7 +256,7 @@ class _Converter:
 
     def element(self, tag: Tag) -> None:
         name = tag.name.lower()
-        if name in DROPPED_TAGS:
+        if name in DROPPED_TAGS or DROPPED_CLASSES.intersection(tag.get("class", [])):
             return
         if tag.has_attr("data-import-note"):
             self.note(tag.get_text())

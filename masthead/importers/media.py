@@ -26,7 +26,8 @@ from masthead.news.models import CreditedImage
 from .models import ImportedItem
 from .records import SourceMedia
 
-UPLOADS_MARKER = "/wp-content/uploads/"
+# Where each platform keeps uploads under its site root (WordPress, Ghost).
+UPLOADS_MARKERS = ("/wp-content/uploads/", "/content/images/")
 ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 
 
@@ -44,10 +45,8 @@ class MediaOptions:
 
 def _from_uploads(url: str, uploads_dir: Path) -> bytes:
     path = unquote(urlsplit(url).path)
-    if UPLOADS_MARKER in path:
-        relative = path.split(UPLOADS_MARKER, 1)[1]
-    else:
-        relative = PurePosixPath(path).name
+    marker = next((m for m in UPLOADS_MARKERS if m in path), None)
+    relative = path.split(marker, 1)[1] if marker else PurePosixPath(path).name
     root = uploads_dir.resolve()
     candidate = (root / relative).resolve()
     if not candidate.is_relative_to(root):  # "../" in a hostile export
