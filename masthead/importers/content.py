@@ -30,8 +30,16 @@ CONTAINER_TAGS = {
     "span", "font", "picture",
 }  # fmt: skip
 EMBED_TAGS = {"iframe", "video", "audio", "object", "embed"}
+NOTED_TAGS = {"form", "input", "button", "select", "textarea", "svg", "canvas", "math"}
+# What, found inside a paragraph, must come out of it to become a block or a note.
+NOT_RICH_TEXT = [*EMBED_TAGS, *NOTED_TAGS, "img", "figure", "div", "blockquote", "table", "pre"]
 # Platform chrome inside exported posts (Substack's and Ghost's sign-up boxes), not content.
-DROPPED_CLASSES = {"subscription-widget-wrap", "subscribe-widget", "button-wrapper", "kg-signup-card"}
+DROPPED_CLASSES = {
+    "subscription-widget-wrap",
+    "subscribe-widget",
+    "button-wrapper",
+    "kg-signup-card",
+}
 DROPPED_TAGS = {"script", "style", "noscript", "template", "head", "link", "meta", "source"}
 BLOCK_TAGS = "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|iframe|script"  # noqa: E501
 _BLOCK_TAG_RE = re.compile(rf"(<(?:{BLOCK_TAGS})[\s/>]|</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
@@ -273,7 +281,7 @@ class _Converter:
         elif name in EMBED_TAGS:
             self.embed(tag)
         elif name == "p":
-            if tag.find(["img", "iframe", "figure", "div", "blockquote", "table"]):
+            if tag.find(NOT_RICH_TEXT):
                 self.walk(tag)
                 self.flush_inline()
             else:
@@ -295,7 +303,7 @@ class _Converter:
                 for row in tag.find_all("tr")
             ]
             self.note("table: " + " / ".join(row for row in rows if row))
-        elif name in {"form", "input", "button", "select", "textarea", "svg", "canvas"}:
+        elif name in NOTED_TAGS:
             self.note(f"<{name}> element: {' '.join(tag.get_text(' ').split())}".strip())
         elif name in {"dl", "dt", "dd", "figcaption", "li"}:
             self.walk(tag)
