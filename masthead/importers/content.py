@@ -267,7 +267,7 @@ class _Converter:
         if name in DROPPED_TAGS or DROPPED_CLASSES.intersection(tag.get("class", [])):
             return
         if tag.has_attr("data-import-note"):
-            self.note(tag.get_text())
+            self.note(tag.get_text().strip())
         elif name in CONTAINER_TAGS and not self._is_embed_figure(tag):
             if name in {"span", "font"} and not tag.find(["img", "p", "div", "figure", "iframe"]):
                 self.prepare_links(tag)

@@ -547,6 +547,8 @@ def _import_subscribers(reader: ExportReader, index: ExportIndex, summary: Impor
             seen.add(email.lower())
             valid.append(email)
     result = import_subscribers(valid, form=f"{index.source.split(':')[0]}-import")
-    summary.created["newsletter subscribers"] += result.created
-    summary.unchanged["newsletter subscribers"] += result.skipped_existing
+    if result.created:
+        summary.created["newsletter subscribers"] += result.created
+    if result.skipped_existing:
+        summary.unchanged["newsletter subscribers"] += result.skipped_existing
     summary.warnings.extend(f"Newsletter subscribers: {error}" for error in result.errors)
