@@ -228,6 +228,10 @@ class Importer:
         if page is None and spec.email:
             page = AuthorPage.objects.filter(email__iexact=spec.email).first()
         if page is None:
+            # An author page the outlet already made for this writer, named as at the source.
+            slugs = {slugify(s, allow_unicode=True) for s in (spec.slug, spec.name) if s}
+            page = AuthorPage.objects.filter(slug__in=slugs).first()
+        if page is None:
             parent = self.sections["authors"]
             page = AuthorPage(
                 title=shorten(spec.name or key, 255),

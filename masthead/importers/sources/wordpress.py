@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.utils.text import slugify
 from lxml import etree
 
+from ..content import plain_text
 from ..records import (
     BodyFormat,
     ExportError,
@@ -204,9 +205,12 @@ class WordPressExport:
                 key=post_id,
                 url=url,
                 title=_child_text(element, "title").strip(),
-                caption=_child_text(element, "encoded", "http://wordpress.org/export/1").strip()
-                or "",
+                caption=_child_text(element, "encoded", "http://wordpress.org/export/1").strip(),
                 alt=meta.get("_wp_attachment_image_alt", "").strip(),
+                # WordPress has no credit field; outlets write it in the description.
+                credit=plain_text(
+                    _child_text(element, "encoded", "http://purl.org/rss/1.0/modules/content/")
+                )[:255],
                 old_paths=tuple(
                     p
                     for p in (
