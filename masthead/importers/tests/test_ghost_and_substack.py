@@ -49,7 +49,10 @@ def test_ghost_export_becomes_articles_authors_themes_and_subscribers(
 
     wall = ArticlePage.objects.get(slug="sea-wall-repairs")
     assert wall.standfirst == "Three months of work on the promenade."
-    assert [a.title for a in wall.authors] == ["Ines Carvalho", "Sam Reed"]
+    assert [link.author.title for link in wall.article_authors.order_by("sort_order")] == [
+        "Ines Carvalho",
+        "Sam Reed",
+    ]
     assert [t.title for t in wall.themes.all()] == ["Coast"]  # #hero is internal
     assert wall.featured_image_alt == "Sea wall at low tide"
     assert wall.featured_image_caption == "Photo: Ines Carvalho"
@@ -124,7 +127,9 @@ def test_substack_export_becomes_articles_with_redirects_and_subscribers(
 
     first = ArticlePage.objects.get(slug="first-dispatch")
     assert first.live and first.standfirst == "Why we started, and what comes next."
-    assert [a.title for a in first.authors] == ["Rosa Estuary"]
+    assert [link.author.title for link in first.article_authors.order_by("sort_order")] == [
+        "Rosa Estuary"
+    ]
     html = client.get(first.url).content.decode()
     assert "<i>estuary</i>" in html and "<h3>What we cover</h3>" in html
     assert "Dawn over the estuary." in html  # the caption stays though the image is missing
