@@ -20,7 +20,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -215,8 +215,9 @@ class Importer:
         return slug
 
     def _publish_new(self, parent: Page, page: Page) -> Page:
-        parent.add_child(instance=page)
-        page.save_revision().publish()
+        with transaction.atomic():  # an author or term page is made whole or not at all
+            parent.add_child(instance=page)
+            page.save_revision().publish()
         return page
 
     def author(self, key: str) -> AuthorPage | None:
@@ -415,6 +416,9 @@ class Importer:
         blocks = conversion.blocks or [
             ("paragraph", RichText("<p>(The original post had no text.)</p>"))
         ]
+        if post.status == Status.SCHEDULED and post.published_at is None:
+            # A schedule with no date would publish at once: keep it a draft instead.
+            post = replace(post, status=Status.DRAFT)
         dated = post.status != Status.DRAFT
         fields: dict[str, Any] = {
             "title": title,

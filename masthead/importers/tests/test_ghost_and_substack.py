@@ -160,3 +160,14 @@ def test_a_file_that_is_not_a_substack_export_is_refused(site: Any, tmp_path: Pa
     with pytest.raises(CommandError, match="not a Substack export"):
         run("import-substack", str(empty))
     assert not ArticlePage.objects.exists()
+
+
+def test_a_scheduled_post_without_a_date_stays_a_draft(site: Any, tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(
+        '{"data": {"posts": [{"id": "s1", "title": "Soon", "slug": "soon", "status": '
+        '"scheduled", "visibility": "public", "html": "<p>Not yet.</p>"}]}}'
+    )
+    run("import-ghost", str(path))
+    soon = ArticlePage.objects.get(slug="soon")
+    assert not soon.live and soon.go_live_at is None
