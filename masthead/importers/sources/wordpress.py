@@ -46,25 +46,85 @@ _FORBIDDEN_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 NO_DATE = "0000-00-00 00:00:00"
 
 
-class _ControlCharacterFilter:
-    """A file wrapper that drops the control characters XML 1.0 forbids, counting them."""
+class _RepairingReader:
+    """A file wrapper that repairs what real exports get wrong, counting where:
+
+    - control characters XML 1.0 forbids are dropped;
+    - a ``]]>`` inside a CDATA section (written by exporters that forget to escape it) is
+      escaped as WordPress itself does (``]]]]><![CDATA[>``). A ``]]>`` ends the section only
+      when the next thing after it is markup (``<``), as it always is in a WXR file.
+    """
+
+    LOOKAHEAD = 64  # bytes held back so a marker or what follows it is never cut in two
 
     def __init__(self, raw: IO[bytes]) -> None:
         self.raw = raw
-        self.offset = 0
-        self.removed = 0
-        self.first_at: int | None = None
+        self.offset = 0  # bytes of the original file handed on so far
+        self.pending = b""
+        self.in_cdata = False
+        self.controls_removed = 0
+        self.first_control_at: int | None = None
+        self.cdata_repaired = 0
+        self.first_cdata_at: int | None = None
 
     def read(self, size: int = -1) -> bytes:
-        chunk = self.raw.read(size)
+        # Empty means the end of the file to the parser, so keep reading until there is output.
+        while True:
+            chunk = self.raw.read(size if size and size > 0 else 1 << 16)
+            output = self._repair(chunk, at_end=not chunk)
+            if output or not chunk:
+                return output
+
+    def _repair(self, chunk: bytes, *, at_end: bool) -> bytes:
         found = _FORBIDDEN_CONTROL.search(chunk)
         if found:
-            if self.first_at is None:
-                self.first_at = self.offset + found.start()
+            if self.first_control_at is None:
+                self.first_control_at = self.offset + len(self.pending) + found.start()
             chunk, count = _FORBIDDEN_CONTROL.subn(b"", chunk)
-            self.removed += count
-        self.offset += len(chunk)
-        return chunk
+            self.controls_removed += count
+        data = self.pending + chunk
+        limit = len(data) if at_end else max(0, len(data) - self.LOOKAHEAD)
+        out, i = [], 0
+        while i < limit:
+            if not self.in_cdata:
+                j = data.find(b"<![CDATA[", i)
+                if j == -1 or j >= limit:
+                    break
+                self.in_cdata, i = True, j + 9
+                continue
+            j = data.find(b"]]>", i)
+            if j == -1 or j >= limit:
+                break
+            following = data[j + 3 : j + 3 + self.LOOKAHEAD].lstrip()
+            if following.startswith(b"<") or (at_end and not following):
+                self.in_cdata, i = False, j + 3
+                continue
+            if self.first_cdata_at is None:
+                self.first_cdata_at = self.offset + j
+            self.cdata_repaired += 1
+            out.append(data[:j] + b"]]]]><![CDATA[>")
+            data, limit = data[j + 3 :], limit - (j + 3)
+            self.offset += j + 3
+            i = 0
+        cut = max(i, limit)
+        out.append(data[:cut])
+        self.pending = data[cut:]
+        self.offset += cut
+        return b"".join(out)
+
+    def notes(self) -> list[str]:
+        notes = []
+        if self.controls_removed:
+            notes.append(
+                f"Removed {self.controls_removed} control character(s) that XML forbids, the "
+                f"first at byte {self.first_control_at}."
+            )
+        if self.cdata_repaired:
+            notes.append(
+                f"Escaped {self.cdata_repaired} “]]>” inside CDATA sections (the exporter "
+                f"forgot to), the first at byte {self.first_cdata_at}."
+            )
+        return notes
 
 
 def _local(tag: Any) -> tuple[str, str]:
@@ -105,6 +165,7 @@ class WordPressExport:
             raise ExportError(f"“{time_zone}” is not a time zone (e.g. Europe/Lisbon).") from None
         self.max_field_bytes = max_field_bytes
         self.site_url = ""
+        self._repairs: list[str] = []
 
     # --- Reading ----------------------------------------------------------------------------
     def _elements(self) -> Iterator[tuple[str, str, Any]]:
@@ -114,7 +175,7 @@ class WordPressExport:
         except OSError as error:
             raise ExportError(f"Can't read {self.path}: {error.strerror}.") from None
         with raw:
-            filtered = _ControlCharacterFilter(raw)
+            filtered = _RepairingReader(raw)
             parser = etree.iterparse(
                 filtered,
                 events=("start", "end"),
@@ -153,13 +214,7 @@ class WordPressExport:
                     "A truncated download or a file edited by hand looks like this; export it "
                     "again from WordPress (Tools → Export). Nothing was imported."
                 ) from None
-            if filtered.removed:
-                self._control_note = (
-                    f"Removed {filtered.removed} control character(s) that XML forbids, the "
-                    f"first at byte {filtered.first_at}."
-                )
-
-    _control_note = ""
+            self._repairs = filtered.notes()
 
     def scan(self) -> ExportIndex:
         index = ExportIndex(source="wordpress")
@@ -191,8 +246,7 @@ class WordPressExport:
         host = urlsplit(self.site_url).hostname or "unknown-site"
         index.source = f"wordpress:{host}"
         index.site_url = self.site_url
-        if self._control_note:
-            index.warnings.append(self._control_note)
+        index.warnings.extend(self._repairs)
         return index
 
     def _scan_item(self, element: Any, index: ExportIndex) -> None:

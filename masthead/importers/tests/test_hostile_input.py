@@ -195,3 +195,13 @@ def test_an_image_path_leading_out_of_the_uploads_folder_is_refused(
     assert "leads outside the uploads folder" in summary
     assert CreditedImage.objects.count() == 0
     assert Page.objects.filter(title="A title").exists()
+
+
+def test_an_unescaped_cdata_end_inside_a_post_is_repaired_and_reported(site: Any, tmp_path):
+    path = export(tmp_path, content="<p>In code: items[ids[0]]> 3, and more.</p>")
+    summary = run("import-wordpress", str(path))
+    assert "Escaped 1 “]]>” inside CDATA sections (the exporter forgot to), the first at byte" in (
+        summary
+    )
+    body = ArticlePage.objects.get().body[0].value.source
+    assert "items[ids[0]]&gt; 3, and more." in body
