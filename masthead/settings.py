@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "masthead.translation",
     "masthead.demo",
     "masthead.newsletter",
+    "masthead.importers",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

@@ -53,14 +53,16 @@ def counts() -> dict[str, int]:
 
 def test_the_demo_has_the_promised_publication_and_every_page_renders(loaded, client, settings):
     made = counts()
+    # 30 written for the demo, 1 embargoed, 3 moved in from its old blog (demo/wordpress/).
     assert {kind: made[kind] for kind in ("ArticlePage", "AuthorPage", "RegionPage")} == {
-        "ArticlePage": 31,
+        "ArticlePage": 34,
         "AuthorPage": 5,
         "RegionPage": 6,
     }
     assert (made["ThemePage"], made["ReportPage"]) == (8, 3)
     assert made["CreditedRendition"] >= 30 * 8  # made at load time, not on the first visit
-    assert readable_articles().count() == 30  # and one embargoed behind a page password
+    # 30 readable, one embargoed behind a page password, 3 moved in from WordPress.
+    assert readable_articles().count() == 33
     assert ArticlePage.objects.filter(selected_for_newsletter=True).count() >= 3
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8123)
@@ -143,3 +145,22 @@ def test_search_finds_every_demo_article_before_any_worker_runs(settings, tmp_pa
     first = content.ARTICLES[0]
     response = client.get("/search/", {"q": first["headline"]})
     assert first["headline"] in response.content.decode()
+
+
+def test_the_old_wordpress_blog_moved_in_and_its_addresses_redirect(loaded, client, settings):
+    from masthead.demo.loader import OLD_WORDPRESS_ADDRESS
+
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    article = ArticlePage.objects.get(slug="weekly-market-currency")
+    response = client.get(OLD_WORDPRESS_ADDRESS, HTTP_HOST="127.0.0.1:8123")
+    assert (response.status_code, response["Location"]) == (301, article.url)
+    assert [link.author.slug for link in article.article_authors.order_by("sort_order")] == [
+        "amara-okafor"
+    ]
+    assert [r.slug for r in article.regions.all()] == ["africa"]
+    assert [t.slug for t in article.themes.all()] == ["democracy"]
+    assert article.published_at.year == 2019
+    assert [block.block_type for block in article.body][:2] == ["paragraph", "image"]
+    radio = ArticlePage.objects.get(slug="radio-and-the-ballot")
+    html = client.get(radio.url, HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert "Imported as it was" in html  # the old poll shortcode, kept for an editor

@@ -113,13 +113,17 @@ class Command(BaseCommand):
 
     def print_demo_banner(self, host: str, port: int) -> None:
         from masthead.demo.credentials import read_all_demo_credentials
-        from masthead.demo.loader import PAGE_PASSWORD_ROLE
+        from masthead.demo.loader import OLD_WORDPRESS_ADDRESS, PAGE_PASSWORD_ROLE
 
         base = f"http://{host}:{port}"
         self.stdout.write(
             self.style.SUCCESS(f"\nMasthead is serving the demo publication at {base}/")
         )
         self.stdout.write(f"  Admin site:         {base}/admin/")
+        self.stdout.write(
+            f"  Moved in:           {base}{OLD_WORDPRESS_ADDRESS} (an address from the old "
+            "WordPress blog, redirected to its imported article)"
+        )
         for role, (username, password) in read_all_demo_credentials().items():
             if role == PAGE_PASSWORD_ROLE:
                 # username is the page's path: a password-protected article, off every list.
