@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
 from masthead.news.models import ArticlePage
 from masthead.news.reader_articles import ReaderArticle, reader_articles
-from masthead.server.clients import client_ip
+from masthead.server.client_address import client_ip
+from masthead.server.limits import over_limit, too_many_requests
 
 from . import services, share
 from .forms import CommentForm, EditForm, MastodonForm
@@ -43,10 +43,6 @@ from .tokens import (
 )
 
 
-def _ip_key(group: str, request: HttpRequest) -> str:
-    return client_ip(request)
-
-
 def _valid_ip(value: str) -> str | None:
     try:
         return str(ipaddress.ip_address(value))
@@ -61,12 +57,9 @@ def _reader_article(request: HttpRequest, article_id: int) -> tuple[ArticlePage,
     return article, reader_articles([article], get_language(), request=request)[0]
 
 
-def _rate_limited(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "community/refused.html",
-        {"message": _("You're sending too fast. Wait a few minutes, then try again.")},
-        status=429,
+def _rate_limited(request: HttpRequest, retry_after: int) -> HttpResponse:
+    return too_many_requests(
+        request, retry_after, _("You're sending too fast. Wait a few minutes, then try again.")
     )
 
 
@@ -121,15 +114,11 @@ def _comments_page(
 @never_cache
 @require_POST
 def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
-    if is_ratelimited(
-        request,
-        group="community-comment-ip",
-        key=_ip_key,
-        rate=settings.MASTHEAD_COMMENT_RATE_PER_IP,
-        method="POST",
-        increment=True,
-    ):
-        return _rate_limited(request)
+    retry_after = over_limit(
+        request, group="community-comment-ip", rate=settings.MASTHEAD_COMMENT_RATE_PER_IP
+    )
+    if retry_after:
+        return _rate_limited(request, retry_after)
     article, reader = _reader_article(request, article_id)
     form = CommentForm(request.POST)
     if form.looks_like_a_bot():
@@ -138,15 +127,14 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
     if not form.is_valid():
         return _comments_page(request, article, reader, form, status=400)
     email = form.cleaned_data["email"]
-    if is_ratelimited(
+    retry_after = over_limit(
         request,
         group="community-comment-address",
-        key=lambda group, request: email,
         rate=settings.MASTHEAD_COMMENT_RATE_PER_ADDRESS,
-        method="POST",
-        increment=True,
-    ):
-        return _rate_limited(request)
+        key=lambda _group, _request: email,
+    )
+    if retry_after:
+        return _rate_limited(request, retry_after)
     try:
         comment = services.post_comment(
             article=article,
@@ -243,15 +231,11 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @require_POST
 def flag(request: HttpRequest, comment_id: int) -> HttpResponse:
-    if is_ratelimited(
-        request,
-        group="community-flag",
-        key=_ip_key,
-        rate=settings.MASTHEAD_COMMENT_RATE_PER_IP,
-        method="POST",
-        increment=True,
-    ):
-        return _rate_limited(request)
+    retry_after = over_limit(
+        request, group="community-flag", rate=settings.MASTHEAD_COMMENT_RATE_PER_IP
+    )
+    if retry_after:
+        return _rate_limited(request, retry_after)
     comment = Comment.objects.filter(pk=comment_id).only("article_id").first()
     if comment is None or readable_article(comment.article_id) is None:
         raise Http404(_("No such comment."))

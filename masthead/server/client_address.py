@@ -1,4 +1,4 @@
-"""Who is asking: the reader's IP address, for rate limits and bans."""
+"""Who is asking: the reader's address, also behind the reverse proxy."""
 
 from __future__ import annotations
 
