@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "masthead.translation",
     "masthead.demo",
     "masthead.newsletter",
+    "masthead.syndication",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -37,6 +37,7 @@ if settings.MASTHEAD_SERVE_MEDIA:
 # Wagtail's page tree answers everything else, so it comes last.
 urlpatterns += i18n_patterns(
     path("search/", news_views.search, name="search"),
+    path("", include("masthead.syndication.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
