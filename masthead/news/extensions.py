@@ -16,7 +16,7 @@ an app adds HTML to a slot::
 The slots, in the order a page shows them:
 
 =================  ====================================================================
-``head``           inside ``<head>``: alternate links, meta tags
+``head``           inside ``<head>``: alternate links, meta tags, licence links
 ``header``         the site header's tools, after search: language switcher, sign-in
 ``article_top``    under an article's byline: machine-translation notice, share control
 ``article_end``    after an article's footer: comments, republishing, membership prompts
@@ -65,6 +65,8 @@ if TYPE_CHECKING:
     from .reader_articles import ReaderArticle
 
 SLOTS = ("head", "header", "article_top", "article_end", "footer")
+# Slots whose fragments get the article on article pages (``head``: for licence links).
+ARTICLE_SLOTS = ("head", "article_top", "article_end")
 ARTICLE_VERSIONS_HOOK = "masthead_article_versions"
 READABLE_ARTICLES_HOOK = "masthead_readable_articles"
 ARTICLE_RIGHTS_HOOK = "masthead_article_rights"
@@ -140,7 +142,7 @@ class FragmentContext:
     language: str
     # The page being shown (None on pages outside the page tree, such as search).
     page: Page | None = None
-    # The article as this reader sees it, on article pages.
+    # The article as this reader sees it, on article pages (in the head and article slots).
     article: ReaderArticle | None = None
 
 

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -130,7 +130,8 @@ def build_package(
     return RepublishPackage(
         html=html,
         text=plain_text(html),
-        head_html=format_html('<link rel="canonical" href="{}">', canonical),
+        # Plain text, not safe HTML: it is shown as code to copy, escaped like the article.
+        head_html=f'<link rel="canonical" href="{escape(canonical)}">',
         canonical_url=canonical,
         left_out_images=left_out[0],
     )
