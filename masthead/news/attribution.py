@@ -50,11 +50,14 @@ class Attribution:
             return ""
         if self.reviewed:
             sentence = _(
-                "This is a translation from %(language)s, reviewed by the editors, of the "
-                "original article."
+                "This is a translation of the original article, reviewed by the editors. "
+                "Original language: %(language)s."
             )
         else:
-            sentence = _("This is a machine translation from %(language)s of the original article.")
+            sentence = _(
+                "This is a machine translation of the original article. "
+                "Original language: %(language)s."
+            )
         return sentence % {"language": self.translated_from}
 
     @property

@@ -50,7 +50,7 @@ def story(home: Any, publication: Any, syndication: Any, agency_photo: Any) -> A
         (
             "paragraph",
             RichText(
-                '<p>The mayor of Riverton said on Monday that the old bridge would reopen. '
+                "<p>The mayor of Riverton said on Monday that the old bridge would reopen. "
                 f'<a linktype="page" id="{earlier.pk}">Our earlier report</a> and '
                 '<a href="https://example.org/souza">her statement</a>.</p>'
             ),

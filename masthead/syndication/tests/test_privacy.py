@@ -24,9 +24,7 @@ def assert_404_in_every_language(client, article):
         assert article.title not in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "restriction", [PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD]
-)
+@pytest.mark.parametrize("restriction", [PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD])
 def test_restricted_articles_are_404_in_every_language(client, story, restriction):
     PageViewRestriction.objects.create(page=story, restriction_type=restriction, password="pw")
     assert_404_in_every_language(client, story)

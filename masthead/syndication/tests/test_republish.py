@@ -94,13 +94,17 @@ def test_attribution_line_is_exact_and_licence_marked_up(client, story):
         "https://creativecommons.org/licenses/by-nd/4.0/"
     )
     head = BeautifulSoup(page.find("textarea", id="republish-head").get_text(), "html.parser")
-    assert head.find("link", rel="canonical")["href"] == "http://testserver/articles/bridge-reopens/"
+    assert (
+        head.find("link", rel="canonical")["href"] == "http://testserver/articles/bridge-reopens/"
+    )
 
 
 def test_plain_text_carries_the_same_article(client, story):
-    text = republish_page(client, f"/republish/{story.pk}/").find(
-        "textarea", id="republish-text"
-    ).get_text()
+    text = (
+        republish_page(client, f"/republish/{story.pk}/")
+        .find("textarea", id="republish-text")
+        .get_text()
+    )
 
     assert text.startswith("The city will reopen the old bridge\n=====")
     assert "By Nadia Haddad and Tom Okafor" in text
@@ -209,9 +213,7 @@ def test_republish_page_and_pasted_html_pass_the_html_checker(client, story, htm
     ArticlePolicy.objects.create(article=story, policy="permission")
     refused = client.get(f"/republish/{story.pk}/").content
 
-    assert html_problems(
-        {"republish": page, "republisher": republisher, "refused": refused}
-    ) == []
+    assert html_problems({"republish": page, "republisher": republisher, "refused": refused}) == []
 
 
 def test_unknown_article_ids_are_404s(client, story):
