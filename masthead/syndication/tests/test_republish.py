@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.core.files.storage import default_storage
 from wagtail.rich_text import RichText
 
-from masthead.news.tests.factories import ArticleFactory, CreditedImageFactory
+from masthead.news.tests.factories import ArticleFactory
 from masthead.syndication.models import ArticlePolicy, ImageReuse, SyndicationSettings
 from masthead.syndication.republish import ALLOWED_TAGS, problems
 
