@@ -37,6 +37,7 @@ from masthead.news.models import (
     ThemePage,
 )
 from masthead.newsletter.demo import load_demo_newsletter
+from masthead.syndication.demo import load_demo_syndication
 
 from . import content
 from .credentials import read_all_demo_credentials, write_demo_credentials
@@ -161,6 +162,8 @@ def load_demo(
         )
     _pin_report_articles(reports, summary)
     _set_lead_story(articles)
+    for _rule in range(load_demo_syndication(site, content.SYNDICATION)):
+        summary.count("republishing rules")
     _reader, created = load_demo_newsletter()
     if created:
         summary.count("newsletter subscribers")
