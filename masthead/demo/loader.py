@@ -162,7 +162,7 @@ def load_demo(
         )
     _pin_report_articles(reports, summary)
     _set_lead_story(articles)
-    for _rule in range(load_demo_syndication(site, content.SYNDICATION)):
+    for _rule in range(load_demo_syndication(site, content.SYNDICATION, articles)):
         summary.count("republishing rules")
     _reader, created = load_demo_newsletter()
     if created:

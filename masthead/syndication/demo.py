@@ -3,6 +3,7 @@ overrides and agency photographs that may not travel. Running it again changes n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from wagtail.models import Site
@@ -12,16 +13,17 @@ from masthead.news.models import ArticlePage, CreditedImage
 from .models import ArticlePolicy, ImageReuse, SyndicationSettings
 
 
-def load_demo_syndication(site: Site, spec: dict[str, Any]) -> int:
-    """Apply ``spec`` (see ``masthead/demo/content.py``); returns how many rows it created."""
+def load_demo_syndication(site: Site, spec: dict[str, Any], articles: Iterable[ArticlePage]) -> int:
+    """Apply ``spec`` (see ``masthead/demo/content.py``) to the demo's ``articles``; returns how
+    many rows it created."""
     settings = SyndicationSettings.for_site(site)
     settings.default_policy = spec["default_policy"]
     settings.permissions_email = spec["permissions_email"]
     settings.save()
     created = 0
-    for slug, (policy, note) in spec["article_policies"].items():
-        article = ArticlePage.objects.filter(slug=slug).first()
-        if article is not None:
+    for article in articles:
+        if article.slug in spec["article_policies"]:
+            policy, note = spec["article_policies"][article.slug]
             _row, made = ArticlePolicy.objects.get_or_create(
                 article=article, defaults={"policy": policy, "note": note}
             )
