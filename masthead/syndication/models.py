@@ -9,6 +9,7 @@ stays as an optional note shown under the policy generated from these settings.
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -64,14 +65,28 @@ class SyndicationSettings(BaseSiteSetting):
         ),
     )
 
+    count_republished_views = models.BooleanField(
+        _("count views on republishers' pages"),
+        default=False,
+        help_text=_(
+            "Adds a tiny image to the HTML for republishing that counts views per article and "
+            "per republishing page. No cookies; no IP address is stored. Say so in your "
+            "republishing policy before turning it on."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("default_policy"), FieldPanel("permissions_email")],
             heading=_("Policy"),
         ),
         MultiFieldPanel(
-            [FieldPanel("images_travel_by_default"), FieldPanel("full_text_in_feeds")],
-            heading=_("Images and feeds"),
+            [
+                FieldPanel("images_travel_by_default"),
+                FieldPanel("full_text_in_feeds"),
+                FieldPanel("count_republished_views"),
+            ],
+            heading=_("Images, feeds and counting"),
         ),
     ]
 
@@ -133,3 +148,33 @@ class ImageReuse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.image.title}: {_('may travel') if self.may_travel else _('stays here')}"
+
+
+class RepublishedView(models.Model):
+    """How often one republisher's page showed an article, counted by the tiny image in the
+    republished HTML: one row per article and page, no cookie, no IP address."""
+
+    article = models.ForeignKey(
+        "news.ArticlePage",
+        on_delete=models.CASCADE,
+        related_name="republished_views",
+        verbose_name=_("article"),
+    )
+    # Scheme, host and path of the republisher's page: no query string, no fragment.
+    page_url = models.URLField(_("republishing page"), max_length=2000)
+    page_title = models.CharField(_("page title"), max_length=300, blank=True)
+    title_looked_up_at = models.DateTimeField(null=True, blank=True)
+    views = models.PositiveBigIntegerField(_("views"), default=0)
+    first_seen_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("republished view count")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "page_url"], name="one_view_count_per_article_and_page"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_url}: {self.views}"

@@ -39,7 +39,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "rel"},
-    "img": {"src", "alt", "width", "height"},
+    # referrerpolicy: the view counter needs the republisher's page, not just its origin.
+    "img": {"src", "alt", "width", "height", "referrerpolicy"},
     "time": {"datetime"},
 }
 URL_ATTRIBUTES = (("a", "href"), ("img", "src"))
@@ -123,6 +124,11 @@ def build_package(
             "blocks": blocks,
             "attribution": attribution,
             "licence_html": licence_sentence(policy, request),
+            "view_counter_url": request.build_absolute_uri(
+                reverse("syndication:view_counter", args=[article.id])
+            )
+            if site_settings.count_republished_views
+            else "",
         },
         request=request,
     )

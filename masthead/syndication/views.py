@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from masthead.news.models import PublicationSettings
+from masthead.news.selectors import readable_articles
 
+from . import services
 from .licences import LICENCES
 from .queries import (
     languages_of,
@@ -48,6 +50,28 @@ def republish(request: HttpRequest, article_id: int) -> HttpResponse:
             "current_language": language,
             **_contacts(request),
         },
+    )
+
+
+# The smallest transparent GIF: 1x1 pixel.
+PIXEL = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00"
+    b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+def view_counter(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The tiny image in republished HTML: counts a view of the article on the referring page
+    when counting is on. Always the same image, so a republisher's page never shows a broken
+    one; no cookie is set and nothing about the reader is stored."""
+    if syndication_settings(request).count_republished_views:
+        page_url = services.republishing_page(
+            request.headers.get("Referer", ""), request.get_host()
+        )
+        if page_url and readable_articles().filter(pk=article_id).exists():
+            services.count_view(article_id, page_url)
+    return HttpResponse(
+        PIXEL, content_type="image/gif", headers={"Cache-Control": "no-store, max-age=0"}
     )
 
 

@@ -8,13 +8,17 @@ Settings → Republishing, and per-article policies and image reuse under Snippe
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -23,6 +27,8 @@ from masthead.news import extensions
 from masthead.news.extensions import ArticleRights, FragmentContext
 from masthead.news.models import ArticlePage, PublicationSettings
 
+from . import admin_urls
+from .admin_views import PERMISSION
 from .models import ArticlePolicy, ImageReuse
 from .queries import RepublishingPolicy, policies_for, policy_for, syndication_settings
 
@@ -141,3 +147,40 @@ class ImageReuseViewSet(SnippetViewSet):
 
 register_snippet(ArticlePolicyViewSet)
 register_snippet(ImageReuseViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list[Any]:
+    return [path("republishing/", include(admin_urls, namespace="syndication_admin"))]
+
+
+class RepublishersMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item() -> MenuItem:
+    return RepublishersMenuItem(
+        gettext_lazy("Republishers"),
+        reverse("syndication_admin:republishers"),
+        icon_name="doc-full",
+        order=360,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def article_republishers_button(
+    page: Any, user: Any, view_name: str, next_url: str | None = None
+) -> list[Button]:
+    """'Republished' in an article's admin menu: where it was republished and seen."""
+    if not isinstance(page.specific_deferred, ArticlePage) or not user.has_perm(PERMISSION):
+        return []
+    return [
+        Button(
+            gettext_lazy("Republished"),
+            reverse("syndication_admin:article", args=[page.pk]),
+            icon_name="doc-full",
+            priority=80,
+        )
+    ]
