@@ -81,7 +81,12 @@ def policy(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "syndication/policy.html",
-        {"policy": default, "licences": LICENCES.values(), **_contacts(request)},
+        {
+            "policy": default,
+            "licences": LICENCES.values(),
+            "counting": site_settings.count_republished_views,
+            **_contacts(request),
+        },
     )
 
 

@@ -50,6 +50,13 @@ def test_off_by_default_no_image_and_nothing_counted(client, story):
     assert not any("view.gif" in img["src"] for img in pasted(client, story).find_all("img"))
     hit(client, story)
     assert not RepublishedView.objects.exists()
+    assert b"tiny image" not in client.get("/about/republishing/").content
+
+
+@pytest.mark.django_db
+def test_the_policy_page_says_when_views_are_counted(client, story, counting):
+    policy = BeautifulSoup(client.get("/about/republishing/").content, "html.parser")
+    assert "counts how often the article is viewed on your page" in policy.main.get_text()
 
 
 @pytest.mark.django_db
