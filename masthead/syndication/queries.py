@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from masthead.news.models import PublicationSettings
 from masthead.news.reader_articles import ReaderArticle, available_in, reader_articles
 from masthead.news.selectors import readable_articles
 
@@ -49,6 +50,13 @@ def syndication_settings(
         return SyndicationSettings.for_request(request)
     site = site or Site.objects.filter(is_default_site=True).first()
     return SyndicationSettings.for_site(site) if site else SyndicationSettings()
+
+
+def permissions_contact(request: HttpRequest | None, site_settings: SyndicationSettings) -> str:
+    """Whom to ask for permission: the settings' contact, else the media-inquiries address."""
+    if site_settings.permissions_email or request is None:
+        return site_settings.permissions_email
+    return PublicationSettings.for_request(request).media_inquiries_email
 
 
 def policies_for(

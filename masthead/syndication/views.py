@@ -19,6 +19,7 @@ from . import services
 from .licences import LICENCES
 from .queries import (
     languages_of,
+    permissions_contact,
     policy_for,
     republishable_article,
     site_policy,
@@ -112,6 +113,6 @@ def _contacts(request: HttpRequest) -> dict[str, object]:
     site_settings = syndication_settings(request)
     return {
         "publication": publication,
-        "permissions_email": site_settings.permissions_email or publication.media_inquiries_email,
+        "permissions_email": permissions_contact(request, site_settings),
         "media_email": publication.media_inquiries_email,
     }

@@ -25,12 +25,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from masthead.news import extensions
 from masthead.news.extensions import ArticleRights, FragmentContext
-from masthead.news.models import ArticlePage, PublicationSettings
+from masthead.news.models import ArticlePage
 
 from . import admin_urls
 from .admin_views import PERMISSION
 from .models import ArticlePolicy, ImageReuse
-from .queries import RepublishingPolicy, policies_for, policy_for, syndication_settings
+from .queries import (
+    RepublishingPolicy,
+    permissions_contact,
+    policies_for,
+    policy_for,
+    syndication_settings,
+)
 
 
 class RepublishingRights:
@@ -102,16 +108,15 @@ def republish_control(context: FragmentContext) -> str:
     policy = policy_for(article.page, site_settings)
     with translation.override(article.language):
         url = reverse("syndication:republish", args=[article.id])
-    publication_email = ""
-    if not policy.allowed and not site_settings.permissions_email and context.request:
-        publication_email = PublicationSettings.for_request(context.request).media_inquiries_email
     return render_to_string(
         "syndication/includes/republish_control.html",
         {
             "policy": policy,
             "licence": policy.licence,
             "republish_url": url,
-            "permissions_email": site_settings.permissions_email or publication_email,
+            "permissions_email": ""
+            if policy.allowed
+            else permissions_contact(context.request, site_settings),
             "policy_url": reverse("syndication:policy"),
             "permissions_url": reverse("syndication:permissions"),
         },
