@@ -106,7 +106,7 @@ class ArticleVersionSource(Protocol):
 class ArticleRights:
     """How others may reuse an article, as an app above ``news`` decides it."""
 
-    # One line for readers and feed readers, e.g. "CC BY-ND 4.0" or "Not without permission".
+    # One line for feed readers, e.g. "Licensed under CC BY-ND 4.0." (Atom <rights>).
     statement: str
     # The licence's deed, or the page that states the policy; absolute.
     url: str
