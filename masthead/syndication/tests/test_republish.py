@@ -219,6 +219,6 @@ def test_republish_page_and_pasted_html_pass_the_html_checker(client, story, htm
 def test_unknown_article_ids_are_404s(client, story):
     assert client.get("/republish/999999/").status_code == 404
     assert client.get("/republish/99999999999999999999999/").status_code == 404
-    assert client.get("/republish/99999999999999999999999/view.gif").status_code == 200
+    assert client.get("/republish/99999999999999999999999/view.gif").status_code == 404
     assert client.get("/republish/abc/").status_code == 404
     assert client.get(f"/republish/{story.get_parent().pk}/").status_code == 404
