@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "masthead.newsletter",
     "masthead.community",
     "masthead.importers",
+    "masthead.syndication",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
         server_views.page_password,
     ),
     path("", include("masthead.community.urls")),
+    path("", include("masthead.syndication.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

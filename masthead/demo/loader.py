@@ -45,6 +45,7 @@ from masthead.news.models import (
     ThemePage,
 )
 from masthead.newsletter.demo import load_demo_newsletter
+from masthead.syndication.demo import load_demo_syndication
 
 from . import content
 from .credentials import read_all_demo_credentials, write_demo_credentials
@@ -195,6 +196,8 @@ def load_demo(
         summary,
     )
     _ensure_page_password(embargoed, summary)
+    for _rule in range(load_demo_syndication(site, content.SYNDICATION, articles)):
+        summary.count("republishing rules")
     _reader, created = load_demo_newsletter()
     if created:
         summary.count("newsletter subscribers")
