@@ -249,6 +249,9 @@ def flag(request: HttpRequest, comment_id: int) -> HttpResponse:
     )
 
 
+# The reader's server arrives as ?instance=, a parameter the page cache's key leaves out: the
+# form must never be stored, or the redirect would be answered with the cached form.
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def share_mastodon(request: HttpRequest, article_id: int) -> HttpResponse:
     """Ask for the reader's Mastodon server, then send them to its share page (and only there)."""
