@@ -249,6 +249,8 @@ def flag(request: HttpRequest, comment_id: int) -> HttpResponse:
     )
 
 
+# Never in the page cache: it keys pages on ?page and ?q only, and this page answers ?instance.
+@never_cache
 @require_http_methods(["GET", "HEAD"])
 def share_mastodon(request: HttpRequest, article_id: int) -> HttpResponse:
     """Ask for the reader's Mastodon server, then send them to its share page (and only there)."""
