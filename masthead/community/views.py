@@ -249,8 +249,7 @@ def flag(request: HttpRequest, comment_id: int) -> HttpResponse:
     )
 
 
-# The reader's server arrives as ?instance=, a parameter the page cache's key leaves out: the
-# form must never be stored, or the redirect would be answered with the cached form.
+# Never in the page cache: it keys pages on ?page and ?q only, and this page answers ?instance.
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def share_mastodon(request: HttpRequest, article_id: int) -> HttpResponse:
