@@ -298,16 +298,24 @@ MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600
 _language_codes = [code for code, _name in LANGUAGES]
 if LANGUAGE_CODE not in _language_codes:
     raise ImproperlyConfigured(f"LANGUAGE_CODE {LANGUAGE_CODE!r} is not one of {_language_codes}.")
-MASTHEAD_TRANSLATION_LANGUAGES = env.list(
-    "MASTHEAD_TRANSLATION_LANGUAGES",
-    default=[code for code in _language_codes if code != LANGUAGE_CODE],
+# "auto": the languages the installed engines reach (directly or through an allowed pivot);
+# or an explicit list such as "pt,es,fr".
+MASTHEAD_TRANSLATION_LANGUAGES: str | list[str] = env.str(
+    "MASTHEAD_TRANSLATION_LANGUAGES", default="auto"
 )
-_unknown = sorted(set(MASTHEAD_TRANSLATION_LANGUAGES) - set(_language_codes))
-if _unknown:
-    raise ImproperlyConfigured(
-        f"MASTHEAD_TRANSLATION_LANGUAGES names unknown languages {_unknown}; use codes from "
-        "masthead/translation/languages.py."
-    )
+if MASTHEAD_TRANSLATION_LANGUAGES != "auto":
+    MASTHEAD_TRANSLATION_LANGUAGES = [
+        code.strip() for code in MASTHEAD_TRANSLATION_LANGUAGES.split(",") if code.strip()
+    ]
+    _unknown = sorted(set(MASTHEAD_TRANSLATION_LANGUAGES) - set(_language_codes))
+    if _unknown:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_TRANSLATION_LANGUAGES names unknown languages {_unknown}; use 'auto' or "
+            "codes from masthead/translation/languages.py."
+        )
+# Intermediate languages a translation may pass through when no engine has the direct pair
+# (English -> Spanish -> Galician); only those whose two-hop quality the outlet accepts.
+MASTHEAD_TRANSLATION_PIVOTS = env.list("MASTHEAD_TRANSLATION_PIVOTS", default=["es", "ca", "en"])
 # Engines tried in order for each language; the first installed one that has the pair wins.
 MASTHEAD_TRANSLATION_ENGINES = {
     "default": env.list(

@@ -75,6 +75,8 @@ class ArticleVersion:
     image_alt: str = ""
     machine_translated: bool = True
     reviewed: bool = False
+    # The language a machine translation passed through on its way (a pivot), or "".
+    via_language: str = ""
 
 
 class ArticleVersionSource(Protocol):

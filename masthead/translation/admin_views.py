@@ -3,7 +3,6 @@ side-by-side segment editor."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -23,6 +22,7 @@ from .forms import CorrectionForm, PolicyForm
 from .languages import NATIVE_NAMES
 from .models import ArticleTranslation, TranslationPolicy
 from .queries import coverage_by_language
+from .routes import offered_languages
 
 PERMISSION = "translation.change_articletranslation"
 
@@ -38,7 +38,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
             "failed": figures.get(code, {}).get("failed", 0),
         }
         for code in NATIVE_NAMES
-        if code in settings.MASTHEAD_TRANSLATION_LANGUAGES
+        if code in offered_languages()
     ]
     articles = ArticlePage.objects.live().order_by("-published_at", "-pk").only("id", "title")
     page = Paginator(articles, 50).get_page(request.GET.get("page"))
@@ -92,7 +92,7 @@ def article(request: HttpRequest, article_id: int) -> HttpResponse:
     rows = [
         {"code": code, "name": NATIVE_NAMES[code], "translation": translations.get(code)}
         for code in NATIVE_NAMES
-        if code in settings.MASTHEAD_TRANSLATION_LANGUAGES
+        if code in offered_languages()
     ]
     return TemplateResponse(
         request, "translation/admin/article.html", {"article": page, "rows": rows, "form": form}

@@ -85,6 +85,9 @@ class ArticleTranslation(models.Model):
     # The article's body StreamField data with every text translated (same blocks, same images).
     body = models.JSONField(default=list, blank=True)
     engines = models.JSONField(default=list, blank=True)
+    # The language a pivoted translation passed through (English → Spanish → Galician); "" when
+    # one engine translated directly.
+    via_language = models.CharField(max_length=12, blank=True)
     # The editor's view: [{"source", "hash", "machine", "engine", "corrected", "flagged"}, ...]
     segments = models.JSONField(default=list, blank=True)
     source_revision = models.ForeignKey(

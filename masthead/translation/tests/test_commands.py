@@ -10,17 +10,25 @@ from masthead.translation.models import ArticleTranslation
 pytestmark = pytest.mark.django_db
 
 
-def test_engines_lists_installed_pairs_and_install_hints(capsys, settings):
-    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt", "es", "fr"]
+def test_engines_lists_direct_and_pivot_routes_and_install_hints(capsys, settings):
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt", "es", "it", "ja"]
     settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["fxtranslate", "apertium", "argos"]}
+    settings.MASTHEAD_TRANSLATION_PIVOTS = ["es", "ca"]
 
     call_command("translate", "engines")
 
     out = capsys.readouterr().out
     assert "Firefox Translations (fxtranslate): installed; pairs: en→pt, pt→en" in out
-    assert "Apertium (apertium): installed; pairs: ca→en, en→ca, en→es, es→en" in out
+    assert "Apertium (apertium): installed; pairs:" in out and "en→es" in out
     assert "Argos Translate (argos): not installed — pip install argostranslate" in out
-    assert "2 of 3 configured languages have an installed engine; none for: fr" in out
+    assert "Routes from en (pivots allowed: es, ca):" in out
+    assert "Español (es): direct: apertium" in out
+    assert (
+        "Italiano (it): via es: apertium en→es → apertium es→it; "
+        "via ca: apertium en→ca → apertium ca→it"
+    ) in out
+    assert "3 languages offered (configured); no engine for: ja" in out
+    assert "ja: Firefox Translations: no en→ja model" in out
 
 
 def test_article_translates_with_progress_and_summary(capsys, article, languages):

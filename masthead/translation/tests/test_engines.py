@@ -63,7 +63,7 @@ def test_missing_pair_names_what_to_install(settings):
         engines_for("en", "fr")
 
     message = str(raised.value)
-    assert "apt-get install apertium-eng-fra" in message
+    assert "apt-get install apertium-eng-spa apertium-fr-es" in message
     assert "MASTHEAD_FIREFOX_MODELS_DIR" in message
     assert "pip install argostranslate" in message
 

@@ -13,6 +13,14 @@ from masthead.translation import services
 from masthead.translation.engines import ENGINE_CLASSES, configured_engine_names, get_engine
 from masthead.translation.languages import NATIVE_NAMES
 from masthead.translation.queries import coverage_by_engine, coverage_by_language
+from masthead.translation.routes import (
+    allowed_pivots,
+    install_hints,
+    missing_languages,
+    offered_languages,
+    reachable_languages,
+    routes_for,
+)
 
 
 class Command(BaseCommand):
@@ -43,11 +51,10 @@ class Command(BaseCommand):
         articles = ArticlePage.objects.live().count()
         figures = coverage_by_language()
         self.stdout.write(
-            f"{articles} live articles; languages configured: "
-            f"{len(settings.MASTHEAD_TRANSLATION_LANGUAGES)}"
+            f"{articles} live articles; languages configured: {len(offered_languages())}"
         )
         self.stdout.write(f"{'language':<24} {'translated':>10} {'failed':>8}  engines")
-        for code in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+        for code in offered_languages():
             done = figures.get(code, {}).get("done", 0)
             failed = figures.get(code, {}).get("failed", 0)
             name = f"{NATIVE_NAMES.get(code, code)} ({code})"
@@ -70,7 +77,7 @@ class Command(BaseCommand):
         if article is None:
             raise CommandError(f"No article with id or slug {key!r}.")
         requested = options.get("languages")
-        unknown = sorted(set(requested or []) - set(settings.MASTHEAD_TRANSLATION_LANGUAGES))
+        unknown = sorted(set(requested or []) - set(offered_languages()))
         if unknown:
             raise CommandError(
                 f"Not configured for translation: {', '.join(unknown)} "
@@ -86,7 +93,7 @@ class Command(BaseCommand):
                 bar.set_postfix_str(outcome.language)
                 if outcome.status == "done":
                     done += 1
-                else:
+                elif outcome.status == "failed":
                     failed += 1
                     tqdm.write(f"{outcome.language}: {outcome.error}", file=self.stderr)
 
@@ -110,10 +117,23 @@ class Command(BaseCommand):
                 )
             else:
                 self.stdout.write(f"{engine.label} ({name}): not installed — {engine.install_hint}")
-        configured = settings.MASTHEAD_TRANSLATION_LANGUAGES
-        covered = services.languages_with_engines()
-        missing = [code for code in configured if code not in covered]
+        source = settings.LANGUAGE_CODE
         self.stdout.write(
-            f"{len(covered)} of {len(configured)} configured languages have an installed engine"
-            + (f"; none for: {', '.join(missing)}" if missing else ".")
+            f"Routes from {source} (pivots allowed: {', '.join(allowed_pivots()) or 'none'}):"
         )
+        for code in reachable_languages():
+            routes = routes_for(source, code)
+            shown = "; ".join(
+                (f"via {route.via}: " if route.via else "direct: ") + route.label
+                for route in routes
+            )
+            self.stdout.write(f"  {NATIVE_NAMES[code]} ({code}): {shown}")
+        offered = offered_languages()
+        missing = missing_languages()
+        mode = "auto" if settings.MASTHEAD_TRANSLATION_LANGUAGES == "auto" else "configured"
+        self.stdout.write(
+            f"{len(offered) - len(missing)} languages offered ({mode})"
+            + (f"; no engine for: {', '.join(missing)}" if missing else ".")
+        )
+        for hint, codes in install_hints(missing):
+            self.stdout.write(f"  {', '.join(codes)}: {hint}")
