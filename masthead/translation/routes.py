@@ -122,6 +122,17 @@ def offered_languages() -> list[str]:
     return list(configured)
 
 
+def pivot_languages(languages: list[str]) -> dict[str, str]:
+    """``{language: pivot}`` for those of ``languages`` reached only through a pivot."""
+    source = settings.LANGUAGE_CODE
+    found = {}
+    for code in languages:
+        route = best_route(source, code)
+        if route is not None and route.via:
+            found[code] = route.via
+    return found
+
+
 def missing_languages() -> list[str]:
     """Configured languages no installed engine reaches (empty with ``auto``)."""
     source = settings.LANGUAGE_CODE
@@ -129,7 +140,8 @@ def missing_languages() -> list[str]:
 
 
 def install_hints(languages: list[str]) -> list[tuple[str, list[str]]]:
-    """``[(what to install, [languages it brings])]``: one line per command, not per language."""
+    """``[(what to install, [languages it would bring])]``: one line per command, not one per
+    language; a language appears under every command that would bring it."""
     source = settings.LANGUAGE_CODE
     hints: dict[str, list[str]] = {}
     for code in languages:
@@ -138,9 +150,7 @@ def install_hints(languages: list[str]) -> list[tuple[str, list[str]]]:
                 engine = get_engine(name)
             except EngineUnavailable:
                 continue
-            hint = engine.pair_hint(source, code) if engine.is_available() else ""
-            hint = hint or ("" if engine.is_available() else engine.install_hint)
+            hint = engine.reach_hint(source, code)
             if hint:
                 hints.setdefault(f"{engine.label}: {hint}", []).append(code)
-                break
     return list(hints.items())

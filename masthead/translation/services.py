@@ -355,6 +355,7 @@ def correct_segment(
         },
     )
     rebuild(translation)
+    _rebuild_pivoted(translation)
     return correction
 
 
@@ -365,6 +366,7 @@ def remove_correction(translation: ArticleTranslation, digest: str) -> None:
         target_language=translation.language,
     ).delete()
     rebuild(translation)
+    _rebuild_pivoted(translation)
 
 
 def rebuild(translation: ArticleTranslation) -> None:
@@ -375,6 +377,14 @@ def rebuild(translation: ArticleTranslation) -> None:
     ArticleTranslation.objects.filter(pk=translation.pk).update(
         reviewed=reviewed[0], reviewed_by_id=reviewed[1], reviewed_at=reviewed[2]
     )
+
+
+def _rebuild_pivoted(translation: ArticleTranslation) -> None:
+    """The article's translations made through ``translation``'s language take its correction."""
+    for pivoted in ArticleTranslation.objects.filter(
+        article_id=translation.article_id, via_language=translation.language
+    ):
+        rebuild(pivoted)
 
 
 def mark_reviewed(translation: ArticleTranslation, user: Any, reviewed: bool = True) -> None:

@@ -86,6 +86,9 @@ class ApertiumEngine(Engine):
             return ""
         return "apt-get install " + " ".join(packages)
 
+    def reach_hint(self, source: str, target: str) -> str:
+        return self.pair_hint(source, target)
+
     @cached_property
     def modes(self) -> dict[tuple[str, str], str]:
         """Installed pairs and the mode that runs each, from ``apertium -l``."""

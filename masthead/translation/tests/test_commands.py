@@ -28,7 +28,7 @@ def test_engines_lists_direct_and_pivot_routes_and_install_hints(capsys, setting
         "via ca: apertium en→ca → apertium ca→it"
     ) in out
     assert "3 languages offered (configured); no engine for: ja" in out
-    assert "ja: Firefox Translations: no en→ja model" in out
+    assert "ja: Firefox Translations: add the pair's Firefox Translations model" in out
 
 
 def test_article_translates_with_progress_and_summary(capsys, article, languages):
