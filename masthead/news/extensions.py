@@ -34,6 +34,15 @@ narrows a query to the articles it has in a language (for feeds in that language
 it has no version for are shown in the original, linked to the original; an article page
 asked for in a language nobody has is a 404.
 
+**Texts in the reader's language.** ``TEXT_VERSIONS_HOOK`` registers a
+:class:`TextVersionSource` (the translation app's) that gives the publication's other words in
+a language: region, theme and report names and descriptions, author bios, section
+introductions, the tagline, the disclaimer, the republishing policy and the note under every
+article. ``news`` templates pass such texts through the ``reader_text`` (plain text) and
+``reader_rich_text`` (rich-text HTML, before ``|richtext``) filters of ``news_tags``, which
+call :func:`text_in_language`; a text nobody has in that language stays as it is. Names of
+people and of the publication never go through them.
+
 **Readable articles.** ``READABLE_ARTICLES_HOOK``: ``fn(queryset) -> queryset`` narrows what
 any reader may see everywhere (e.g. membership takes members-only articles out of listings,
 feeds and search). :func:`masthead.news.selectors.readable_articles` applies it.
@@ -45,6 +54,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import conditional_escape
@@ -59,6 +69,7 @@ if TYPE_CHECKING:
 
 SLOTS = ("head", "header", "article_top", "article_end", "footer")
 ARTICLE_VERSIONS_HOOK = "masthead_article_versions"
+TEXT_VERSIONS_HOOK = "masthead_text_versions"
 READABLE_ARTICLES_HOOK = "masthead_readable_articles"
 
 
@@ -92,6 +103,26 @@ class ArticleVersionSource(Protocol):
     def available(self, articles: QuerySet[ArticlePage], language: str) -> QuerySet[ArticlePage]:
         """``articles`` narrowed to those it has in ``language``."""
         ...
+
+
+class TextVersionSource(Protocol):
+    """Where the publication's texts (names, descriptions, bios, notes) in other languages come
+    from."""
+
+    def text(self, text: str, language: str, *, rich: bool) -> str | None:
+        """``text`` (plain text, or rich-text HTML when ``rich``) in ``language``, or None."""
+        ...
+
+
+def text_in_language(text: str, language: str, *, rich: bool = False) -> str:
+    """``text`` as readers of ``language`` get it: a registered source's version, or itself."""
+    if not text or language == settings.LANGUAGE_CODE:
+        return text
+    for source in hooks.get_hooks(TEXT_VERSIONS_HOOK):
+        found = source.text(text, language, rich=rich)
+        if found:
+            return found
+    return text
 
 
 @dataclass(frozen=True)

@@ -293,6 +293,9 @@ def translate_all_articles(
         outcomes.extend(article_outcomes)
         if on_article:
             on_article(article, article_outcomes)
+    from .texts import translate_texts
+
+    translate_texts(languages=languages)
     return outcomes
 
 

@@ -26,6 +26,7 @@ from .languages import language_name
 from .models import ArticleTranslation
 from .queries import language_versions
 from .routes import offered_languages
+from .texts import TranslatedTexts
 
 
 class TranslatedVersions:
@@ -67,6 +68,7 @@ class TranslatedVersions:
 
 
 hooks.register(extensions.ARTICLE_VERSIONS_HOOK, TranslatedVersions())
+hooks.register(extensions.TEXT_VERSIONS_HOOK, TranslatedTexts())
 
 
 @extensions.fragment("head")

@@ -132,9 +132,10 @@ class ApertiumEngine(Engine):
             raise EngineUnavailable(self.pair_hint(source, target))
         if not segments:
             return []
-        # One process for the whole batch: one segment per line (segments never hold newlines).
+        # One process for the whole batch, segments apart by a blank line: on single newlines
+        # Apertium reads on across lines ("North Africa\nWater\nRivers" came back reordered).
         lines = [" ".join(segment.split()) for segment in segments]
-        output = self._run(mode, "\n".join(lines) + "\n").rstrip("\n").split("\n")
+        output = self._run(mode, "\n\n".join(lines) + "\n").strip("\n").split("\n\n")
         if len(output) == len(lines):
             return [line.strip() for line in output]
         return [self._run(mode, line + "\n").strip() for line in lines]

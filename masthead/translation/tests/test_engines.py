@@ -54,6 +54,11 @@ def test_apertium_translates_a_batch_line_by_line():
     result = engine.translate_batch(["The cat is black.", "Hello world."], "en", "es")
 
     assert result == ["El gato es negro.", "Hola Mundo."]
+    # Segments without a full stop stay apart (Apertium reads on across single newlines).
+    titles = engine.translate_batch(
+        ["North Africa", "Water", "Rivers, dams and drought."], "en", "es"
+    )
+    assert titles == ["África del norte", "Agua", "Ríos, diques y sequía."]
 
 
 def test_missing_pair_names_what_to_install(settings):
