@@ -11,6 +11,7 @@ from tqdm import tqdm
 from masthead.news.models import ArticlePage
 from masthead.translation import services
 from masthead.translation.engines import ENGINE_CLASSES, configured_engine_names, get_engine
+from masthead.translation.interface import MACHINE_MARK, compile_catalogues, fill_catalogue
 from masthead.translation.languages import NATIVE_NAMES
 from masthead.translation.queries import coverage_by_engine, coverage_by_language
 from masthead.translation.routes import (
@@ -21,6 +22,7 @@ from masthead.translation.routes import (
     reachable_languages,
     routes_for,
 )
+from masthead.translation.texts import translate_texts
 
 
 class Command(BaseCommand):
@@ -42,7 +44,22 @@ class Command(BaseCommand):
             metavar="CODE",
             help="Only this language (repeatable); default: every configured language.",
         )
-        actions.add_parser("engines", help="Installed engines and their language pairs.")
+        actions.add_parser("engines", help="Installed engines, direct and pivot routes.")
+        actions.add_parser(
+            "texts", help="Translate region, theme and report names, bios and notes now."
+        )
+        interface = actions.add_parser(
+            "interface",
+            help="Fill missing interface (gettext) entries by machine, marked for review, "
+            "and compile them.",
+        )
+        interface.add_argument(
+            "--lang",
+            action="append",
+            dest="languages",
+            metavar="CODE",
+            help="Only this language (repeatable); default: every offered language.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"handle_{options['action']}")(**options)
@@ -103,6 +120,33 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Translated {article.title!r} into {done} languages ({failed} failed); "
             f"{reused} of {segments} segments came from the translation memory."
+        )
+
+    def handle_texts(self, **options: Any) -> None:
+        made = translate_texts()
+        self.stdout.write(f"Translated {made} texts into {len(offered_languages())} languages.")
+
+    def handle_interface(self, **options: Any) -> None:
+        languages = options.get("languages") or offered_languages()
+        unknown = sorted(set(languages) - set(NATIVE_NAMES))
+        if unknown:
+            raise CommandError(f"Unknown languages: {', '.join(unknown)}.")
+        filled = review = 0
+        for code in tqdm(languages, desc="interface", unit="lang"):
+            outcome = fill_catalogue(code)
+            filled += outcome.filled
+            review += outcome.awaiting_review
+            if outcome.error:
+                tqdm.write(f"{code}: {outcome.error}", file=self.stderr)
+            elif outcome.left:
+                tqdm.write(
+                    f"{code}: {outcome.left} entries left for a person (markup or placeholders).",
+                    file=self.stderr,
+                )
+        compile_catalogues(languages)
+        self.stdout.write(
+            f"Filled {filled} interface entries by machine in {len(languages)} languages; "
+            f"{review} machine-made entries await review (marked '{MACHINE_MARK}')."
         )
 
     def handle_engines(self, **options: Any) -> None:
