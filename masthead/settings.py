@@ -195,6 +195,8 @@ TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 LANGUAGES_BIDI = RTL_LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Formats for languages Django lacks, and the newsroom's English date (masthead/formats/).
+FORMAT_MODULE_PATH = ["masthead.formats"]
 USE_TZ = True
 
 # --- Static and media files ----------------------------------------------------------------
