@@ -12,6 +12,7 @@ them through ``news``'s ``TEXT_VERSIONS_HOOK`` (:class:`TranslatedTexts`).
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -159,11 +160,11 @@ TEXTS_GENERATION_KEY = "masthead:translation:texts-generation"
 
 class TranslatedTexts:
     """The ``news`` text source: every translated text of a language, loaded in one query and
-    kept in this process until translations change (a generation number in the shared cache
+    kept in this process until translations change (a generation token in the shared cache
     tells every process)."""
 
     def __init__(self) -> None:
-        self._loaded: dict[str, tuple[int, dict[tuple[str, bool], str]]] = {}
+        self._loaded: dict[str, tuple[str, dict[tuple[str, bool], str]]] = {}
 
     def text(self, text: str, language: str, *, rich: bool) -> str | None:
         if language not in offered_languages():
@@ -171,7 +172,7 @@ class TranslatedTexts:
         return self._texts(language).get((source_hash(text), rich))
 
     def _texts(self, language: str) -> dict[tuple[str, bool], str]:
-        generation = cache.get(TEXTS_GENERATION_KEY, 0)
+        generation = cache.get_or_set(TEXTS_GENERATION_KEY, lambda: uuid.uuid4().hex, None)
         loaded = self._loaded.get(language)
         if loaded is None or loaded[0] != generation:
             rows = TextTranslation.objects.filter(
@@ -183,8 +184,6 @@ class TranslatedTexts:
 
 
 def forget_texts(**kwargs: object) -> None:
-    """Every process reloads its texts on next use."""
-    try:
-        cache.incr(TEXTS_GENERATION_KEY)
-    except ValueError:
-        cache.set(TEXTS_GENERATION_KEY, 1, None)
+    """Every process reloads its texts on next use (a new token, never a counter: an emptied
+    cache must not bring back a generation some process already holds)."""
+    cache.set(TEXTS_GENERATION_KEY, uuid.uuid4().hex, None)
