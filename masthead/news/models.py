@@ -35,6 +35,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from . import feeds, queries
+from .reader_articles import reader_articles
 from .selectors import readable_articles, readable_pages
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
@@ -210,7 +211,7 @@ class ArticleListingMixin(FeedRoutesMixin):
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         articles = paginate(request, self.listed_articles(), settings.MASTHEAD_ARTICLES_PER_PAGE)
-        articles.object_list = queries.in_reader_language(articles.object_list, request)
+        articles.object_list = reader_articles(articles.object_list, request=request)
         return self.render(request, context_overrides={"articles": articles})
 
 

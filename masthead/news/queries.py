@@ -4,7 +4,6 @@ and reach templates as :class:`~masthead.news.reader_articles.ReaderArticle` val
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, QuerySet
@@ -42,13 +41,6 @@ def with_listing_relations(articles: QuerySet[ArticlePage]) -> QuerySet[ArticleP
     )
 
 
-def in_reader_language(
-    articles: Iterable[ArticlePage], request: HttpRequest | None = None
-) -> list[ReaderArticle]:
-    """Teasers for a listing, in the active language where a version exists."""
-    return reader_articles(articles, request=request)
-
-
 def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str, Any]:
     """The article in the reader's language (a 404 where nobody has it in that language), its
     attribution line and its JSON-LD."""
@@ -73,12 +65,14 @@ def front_page_context(home: HomePage, request: HttpRequest | None = None) -> di
     if lead is None and latest:
         lead = latest[0]
     latest = [article for article in latest if lead is None or article.pk != lead.pk]
-    shown = in_reader_language(([lead] if lead else []) + latest[:LATEST_ON_FRONT_PAGE], request)
+    shown = reader_articles(
+        ([lead] if lead else []) + latest[:LATEST_ON_FRONT_PAGE], request=request
+    )
 
     report_blocks = []
     for report in readable_pages(models.ReportPage.objects.all()).order_by("title"):
-        block = in_reader_language(
-            articles.filter(reports=report)[:ARTICLES_PER_REPORT_BLOCK], request
+        block = reader_articles(
+            articles.filter(reports=report)[:ARTICLES_PER_REPORT_BLOCK], request=request
         )
         if block:
             report_blocks.append({"report": report, "articles": block})
@@ -93,7 +87,7 @@ def pinned_articles(report: ReportPage, request: HttpRequest | None = None) -> l
     """A report's pinned articles in the editor's order, leaving out any a reader may not see."""
     ids = [pin.article_id for pin in report.pinned_articles.all()]
     found = {a.pk: a for a in with_listing_relations(readable_articles().filter(pk__in=ids))}
-    return in_reader_language((found[i] for i in ids if i in found), request)
+    return reader_articles((found[i] for i in ids if i in found), request=request)
 
 
 def search_articles(query: str) -> Any:

@@ -4,7 +4,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from .models import paginate
-from .queries import in_reader_language, search_articles
+from .queries import search_articles
+from .reader_articles import reader_articles
 
 MAX_QUERY_LENGTH = 200
 
@@ -25,6 +26,6 @@ def search(request: HttpRequest) -> HttpResponse:
         status = 400
     elif query:
         articles = paginate(request, search_articles(query), settings.MASTHEAD_ARTICLES_PER_PAGE)
-        articles.object_list = in_reader_language(articles.object_list, request)
+        articles.object_list = reader_articles(articles.object_list, request=request)
         context["articles"] = articles
     return TemplateResponse(request, "news/search.html", context, status=status)

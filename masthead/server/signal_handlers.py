@@ -7,13 +7,14 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page
+from wagtail.models import BaseViewRestriction, Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .page_cache import invalidate_pages
 
-# Saved objects whose change shows on public pages (settings in the chrome, image credits).
-_VISIBLE_MODELS = (BaseSiteSetting, AbstractImage)
+# Saved objects whose change shows on public pages: settings in the chrome, image credits, and
+# view restrictions (an article made private must leave every cached listing and feed at once).
+_VISIBLE_MODELS = (BaseSiteSetting, AbstractImage, BaseViewRestriction)
 
 
 def _invalidate_on_visible_change(sender: type, instance: Any, **kwargs: Any) -> None:

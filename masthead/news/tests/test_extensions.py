@@ -1,0 +1,107 @@
+"""The extension point: apps above ``news`` add to readers' pages through named slots, and
+``news`` itself neither imports nor includes anything of theirs."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils.html import format_html
+from wagtail import hooks
+
+from masthead.news import extensions
+from masthead.news.extensions import FragmentContext
+from masthead.news.tests.factories import ArticleFactory
+
+NEWS = Path(__file__).resolve().parents[1]
+APPS_ABOVE_NEWS = ("translation", "newsletter", "community", "membership", "syndication")
+
+
+@pytest.fixture
+def slot_probe() -> Iterator[list[FragmentContext]]:
+    """A fragment in every slot that records what it was told and marks where it landed."""
+    seen: list[FragmentContext] = []
+    registered = []
+    for slot in extensions.SLOTS:
+
+        def probe(context: FragmentContext, slot: str = slot) -> str:
+            seen.append(context)
+            return format_html('<meta data-probe="{}">', slot)
+
+        extensions.fragment(slot)(probe)
+        registered.append((f"masthead_fragment_{slot}", probe))
+    yield seen
+    for name, function in registered:
+        hooks._hooks[name] = [entry for entry in hooks._hooks[name] if entry[0] is not function]
+
+
+@pytest.mark.django_db
+def test_each_slot_shows_what_apps_register_with_the_article_as_the_reader_sees_it(
+    client: Any, site: Any, slot_probe: list[FragmentContext]
+) -> None:
+    article = ArticleFactory(title="A story with fragments")
+    html = client.get(article.url).content.decode()
+
+    assert re.findall(r'data-probe="(\w+)"', html) == list(extensions.SLOTS)
+    by_article = [context for context in slot_probe if context.article is not None]
+    assert {context.article.headline for context in by_article} == {"A story with fragments"}
+    assert all(context.page.pk == article.pk for context in slot_probe)
+    assert all(context.language == "en" for context in slot_probe)
+
+
+@pytest.mark.django_db
+def test_listing_pages_show_the_page_wide_slots_only(
+    client: Any, site: Any, slot_probe: list[FragmentContext]
+) -> None:
+    html = client.get("/articles/").content.decode()
+    assert re.findall(r'data-probe="(\w+)"', html) == ["head", "header", "footer"]
+
+
+def test_a_fragment_for_an_unknown_slot_is_refused_at_registration() -> None:
+    with pytest.raises(ValueError, match="article_end"):
+        extensions.fragment("sidebar")
+
+
+def test_a_fragment_returning_plain_text_is_escaped() -> None:
+    def careless(context: FragmentContext) -> str:
+        return "<script>alert(1)</script>"
+
+    extensions.fragment("footer", order=999)(careless)
+    try:
+        html = extensions.render_fragments("footer", FragmentContext(request=None, language="en"))
+    finally:
+        hooks._hooks["masthead_fragment_footer"] = [
+            entry for entry in hooks._hooks["masthead_fragment_footer"] if entry[0] is not careless
+        ]
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_news_neither_imports_nor_includes_the_apps_above_it() -> None:
+    offences = []
+    for path in NEWS.rglob("*.py"):
+        if "tests" in path.relative_to(NEWS).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            for name in names:
+                if any(name.startswith(f"masthead.{app}") for app in APPS_ABOVE_NEWS):
+                    offences.append(f"{path.name}:{node.lineno} imports {name}")
+    for path in (NEWS / "templates").rglob("*.html"):
+        for app in APPS_ABOVE_NEWS:
+            if f'"{app}/' in path.read_text() or f"'{app}/" in path.read_text():
+                offences.append(f"{path.name} includes a {app} template")
+    site_templates = NEWS.parent / "templates"
+    for path in site_templates.rglob("*.html"):
+        for app in APPS_ABOVE_NEWS:
+            if re.search(rf"include ['\"]{app}/", path.read_text()):
+                offences.append(f"{path.name} includes a {app} template")
+    assert offences == []
