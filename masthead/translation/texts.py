@@ -30,6 +30,7 @@ from masthead.news.models import (
     SectionIndexPage,
     ThemePage,
 )
+from masthead.news.selectors import readable_pages
 
 from .engines import EngineError, EngineUnavailable
 from .models import TextTranslation, source_hash
@@ -48,26 +49,27 @@ class PublicationText:
 
 
 def publication_texts() -> list[PublicationText]:
-    """Every text readers see besides articles and names, once each."""
+    """Every text readers see besides articles and names, once each (of pages readers may
+    see: a private region's description is never sent to an engine)."""
     found: dict[tuple[str, bool], None] = {}
 
     def add(text: str, rich: bool = False) -> None:
         if text and text.strip():
             found.setdefault((text, rich), None)
 
-    for page in RegionPage.objects.live().only("title", "description"):
+    for page in readable_pages(RegionPage.objects.all()).only("title", "description"):
         add(page.title)
         add(page.description)
-    for page in ThemePage.objects.live().only("title", "description"):
+    for page in readable_pages(ThemePage.objects.all()).only("title", "description"):
         add(page.title)
         add(page.description)
-    for page in ReportPage.objects.live().only("title", "introduction"):
+    for page in readable_pages(ReportPage.objects.all()).only("title", "introduction"):
         add(page.title)
         add(page.introduction, rich=True)
-    for page in AuthorPage.objects.live().only("bio"):
+    for page in readable_pages(AuthorPage.objects.all()).only("bio"):
         add(page.bio)
     for model in (SectionIndexPage, ArticleIndexPage):
-        for page in model.objects.live().only("introduction"):
+        for page in readable_pages(model.objects.all()).only("introduction"):
             add(page.introduction)
     for site in Site.objects.all():
         publication = PublicationSettings.for_site(site)
