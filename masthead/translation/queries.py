@@ -122,6 +122,6 @@ def coverage_by_engine() -> dict[str, int]:
         "engines", flat=True
     )
     for engines in rows.iterator():
-        for engine in engines:
+        for engine in set(engines):  # a pivot through one engine counts once
             counts[engine] = counts.get(engine, 0) + 1
     return counts

@@ -40,7 +40,9 @@ def test_auto_offers_what_the_engines_reach_directly_and_through_pivots(apertium
     assert "it" not in offered_languages() and "gl" in offered_languages()
 
 
-def test_pivot_translation_keeps_structure_links_and_names(client, article, apertium_only):
+def test_pivot_translation_keeps_structure_links_and_names(
+    client, admin_client, article, apertium_only
+):
     apertium_only.MASTHEAD_TRANSLATION_LANGUAGES = ["it"]
 
     [outcome] = services.translate_article(article.pk)
@@ -69,6 +71,10 @@ def test_pivot_translation_keeps_structure_links_and_names(client, article, aper
     assert "Español" in soup.select_one(".translation-notice").get_text() or (
         "spagnolo" in soup.select_one(".translation-notice").get_text().lower()
     )
+
+    # The admin marks it as pivoted.
+    admin = admin_client.get(f"/admin/translations/article/{article.pk}/").content.decode()
+    assert "apertium → apertium (through es (pivot))" in admin
 
     # A second run asks no engine anything.
     [again] = services.translate_article(article.pk)
