@@ -3,6 +3,11 @@
 ``MASTHEAD_ENV`` picks the defaults: ``demo`` (the default) runs on one machine with SQLite
 under ``var/`` and a database task queue; ``production`` refuses to start without a real
 ``SECRET_KEY`` and ``ALLOWED_HOSTS`` and turns on every HTTPS protection.
+
+Values are validated by Django system checks (``masthead/*/checks.py``), which run at start-up,
+not here: one way to validate, with messages that say what to set. The two exceptions below,
+the secret key and the language, are read while Django loads the apps, before any check runs,
+so only a refusal here can name them.
 """
 
 from pathlib import Path
@@ -20,24 +25,20 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env.str("MASTHEAD_DATA_DIR", default=str(Path.cwd() / "var")))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-MASTHEAD_ENV = env.str("MASTHEAD_ENV", default="demo")
-if MASTHEAD_ENV not in {"demo", "production"}:
-    raise ImproperlyConfigured("MASTHEAD_ENV must be 'demo' or 'production'.")
+MASTHEAD_ENV = env.str("MASTHEAD_ENV", default="demo")  # checked: masthead.E001
 PRODUCTION = MASTHEAD_ENV == "production"
 
 DEBUG = env.bool("DEBUG", default=False)
 
 if PRODUCTION:
-    # Never invent a secret in production: fail at start-up instead.
+    # Never invent a secret in production: refuse to start instead.
     SECRET_KEY = env.str("SECRET_KEY", default="")
     if len(SECRET_KEY) < 50:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set to a random string of at least 50 characters in production "
-            "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
+            "(python3 -c 'import secrets; print(secrets.token_urlsafe(64))')."
         )
-    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
-    if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
+    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])  # checked: masthead.E002
 else:
     SECRET_KEY = env.str(
         "SECRET_KEY", default="masthead-demo-only-secret-key-not-for-production-use"
@@ -52,12 +53,10 @@ INSTALLED_APPS = [
     "masthead.translation",
     "masthead.demo",
     "masthead.newsletter",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -71,7 +70,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -159,15 +157,32 @@ else:
     }
 
 # --- Background tasks (Django's tasks framework) --------------------------------------------
-# The database queue needs no other server; with REDIS_URL the same tasks go through RQ.
+# Separate queues, each served by its own worker process (`masthead worker` starts one per
+# group), so no kind of work waits behind another: a translation backlog never delays a
+# confirmation email or the search index, and a long newsletter send never holds up
+# translations. Wagtail's own short jobs (search and reference index, image focal points) use
+# "default"; within a group, queues are in priority order (mail tasks also carry a higher
+# priority, which is how the database queue orders them).
+MASTHEAD_WORKER_QUEUES = {
+    "quick": ["mail", "default"],
+    "translation": ["translation"],
+    "bulk": ["bulk"],
+}
+TASK_QUEUES = [queue for group in MASTHEAD_WORKER_QUEUES.values() for queue in group]
+# The database queue needs no other server; with REDIS_URL the same queues live in Redis (RQ).
 if REDIS_URL:
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    RQ_QUEUES = {queue: {"URL": REDIS_URL} for queue in TASK_QUEUES}
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 if env.bool("MASTHEAD_TASKS_IMMEDIATE", default=False):
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": TASK_QUEUES,
+        }
+    }
 
 # --- Auth ----------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -191,6 +206,10 @@ AXES_VERBOSE = False
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(
+        f"LANGUAGE_CODE {LANGUAGE_CODE!r} is not one of {', '.join(dict(LANGUAGES))}."
+    )
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 LANGUAGES_BIDI = RTL_LANGUAGES
@@ -297,11 +316,8 @@ MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)
 
 # --- Translation (masthead.translation; docs/translation.md) ----------------------------------
-_language_codes = [code for code, _name in LANGUAGES]
-if LANGUAGE_CODE not in _language_codes:
-    raise ImproperlyConfigured(f"LANGUAGE_CODE {LANGUAGE_CODE!r} is not one of {_language_codes}.")
 # "auto": the languages the installed engines reach (directly or through an allowed pivot);
-# or an explicit list such as "pt,es,fr".
+# or an explicit list such as "pt,es,fr" (checked by translation.E003).
 MASTHEAD_TRANSLATION_LANGUAGES: str | list[str] = env.str(
     "MASTHEAD_TRANSLATION_LANGUAGES", default="auto"
 )
@@ -309,12 +325,6 @@ if MASTHEAD_TRANSLATION_LANGUAGES != "auto":
     MASTHEAD_TRANSLATION_LANGUAGES = [
         code.strip() for code in MASTHEAD_TRANSLATION_LANGUAGES.split(",") if code.strip()
     ]
-    _unknown = sorted(set(MASTHEAD_TRANSLATION_LANGUAGES) - set(_language_codes))
-    if _unknown:
-        raise ImproperlyConfigured(
-            f"MASTHEAD_TRANSLATION_LANGUAGES names unknown languages {_unknown}; use 'auto' or "
-            "codes from masthead/translation/languages.py."
-        )
 # Intermediate languages a translation may pass through when no engine has the direct pair
 # (English -> Spanish -> Galician); only those whose two-hop quality the outlet accepts.
 MASTHEAD_TRANSLATION_PIVOTS = env.list("MASTHEAD_TRANSLATION_PIVOTS", default=["es", "ca", "en"])

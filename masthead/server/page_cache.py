@@ -22,7 +22,6 @@ CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "
 # Paths that must always reach the application: staff pages, health checks, form endpoints.
 UNCACHED_PREFIXES = (
     "/admin/",
-    "/django-admin/",
     "/healthz",
     "/static/",
     "/media/",

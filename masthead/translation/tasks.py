@@ -3,13 +3,13 @@ from django_tasks import task
 from . import services
 
 
-@task()
+@task(queue_name="translation")
 def translate_article_task(article_id: int) -> None:
     """Translate one article into every configured language it is not excluded from."""
     services.translate_article(article_id)
 
 
-@task()
+@task(queue_name="translation")
 def translate_texts_task() -> None:
     """Translate the publication's texts (names, bios, notes) not yet in every offered language."""
     from .texts import translate_texts

@@ -6,7 +6,7 @@ import stat
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from wagtail.models import Site
+from wagtail.models import ReferenceIndex, Site
 
 from masthead.demo import content
 from masthead.demo.credentials import credentials_path, read_all_demo_credentials
@@ -122,3 +122,24 @@ def test_the_embargoed_article_opens_with_its_password_and_is_listed_nowhere(
         action.replace("&amp;", "&"), {"password": password, "return_url": url}, follow=True, **host
     )
     assert headline in unlocked.content.decode()
+
+
+def test_search_finds_every_demo_article_before_any_worker_runs(settings, tmp_path, client):
+    """No worker has run (the database queue only stores the jobs), yet search and the
+    reference index are complete as soon as the loader returns."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
+    settings.DATA_DIR = tmp_path
+    call_command("load-demo", port=8123, verbosity=0)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "testserver", 80
+    site.save()
+
+    for spec in content.ARTICLES:
+        article = ArticlePage.objects.get(slug=spec["slug"])
+        assert article in ArticlePage.objects.live().search(spec["headline"])
+        assert ReferenceIndex.get_references_to(article.featured_image).exists()
+    first = content.ARTICLES[0]
+    response = client.get("/search/", {"q": first["headline"]})
+    assert first["headline"] in response.content.decode()

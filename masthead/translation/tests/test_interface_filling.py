@@ -15,7 +15,7 @@ from django.utils.translation.reloader import translation_file_changed
 
 from masthead.translation.interface import MACHINE_MARK
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("apertium")]
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
 

@@ -12,7 +12,7 @@ from masthead.translation.engines import get_engine
 from masthead.translation.models import ArticleTranslation, MachineSegment, source_hash
 from masthead.translation.routes import offered_languages, routes_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("apertium")]
 
 
 @pytest.fixture

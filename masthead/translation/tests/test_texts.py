@@ -13,7 +13,7 @@ from masthead.translation import services
 from masthead.translation.models import SegmentCorrection, TextTranslation, source_hash
 from masthead.translation.texts import publication_texts, translate_texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("apertium")]
 
 
 @pytest.fixture
