@@ -86,12 +86,27 @@ def require_system_package(found: bool, what: str, package: str) -> None:
 
 
 # The Apertium language pairs the translation tests use, with the Debian package of each.
-APERTIUM_PAIRS = {"eng-spa": "apertium-eng-spa", "eng-cat": "apertium-eng-cat"}
+# Mode -> Debian package: the direct pairs, and those the pivot tests reach through es and ca.
+APERTIUM_PAIRS = {
+    "eng-spa": "apertium-eng-spa",
+    "eng-cat": "apertium-eng-cat",
+    "en-gl": "apertium-en-gl",
+    "en-eo": "apertium-eo-en",
+    "spa-ita": "apertium-spa-ita",
+    "cat-ita": "apertium-cat-ita",
+    "es-pt": "apertium-es-pt",
+    "es-fr": "apertium-fr-es",
+    "es-oc": "apertium-oc-es",
+    "spa-ast": "apertium-spa-ast",
+    "spa-arg": "apertium-spa-arg",
+    "cat-srd": "apertium-cat-srd",
+}
 
 
 @pytest.fixture
 def apertium() -> None:
-    """Apertium and its English<->Spanish and English<->Catalan pairs, from Debian.
+    """Apertium and its pairs from Debian (English<->Spanish, English<->Catalan, and the pairs
+    the pivot tests need).
 
     Read from PATH each time, so hiding it (a PATH without it) shows which tests need it.
     """

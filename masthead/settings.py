@@ -247,6 +247,8 @@ TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 LANGUAGES_BIDI = RTL_LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Formats for languages Django lacks, and the newsroom's English date (masthead/formats/).
+FORMAT_MODULE_PATH = ["masthead.formats"]
 USE_TZ = True
 
 # --- Static and media files ----------------------------------------------------------------
@@ -365,10 +367,18 @@ MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)
 
 # --- Translation (masthead.translation; docs/translation.md) ----------------------------------
-MASTHEAD_TRANSLATION_LANGUAGES = env.list(
-    "MASTHEAD_TRANSLATION_LANGUAGES",
-    default=[code for code, _name in LANGUAGES if code != LANGUAGE_CODE],
+# "auto": the languages the installed engines reach (directly or through an allowed pivot);
+# or an explicit list such as "pt,es,fr" (checked by translation.E003).
+MASTHEAD_TRANSLATION_LANGUAGES: str | list[str] = env.str(
+    "MASTHEAD_TRANSLATION_LANGUAGES", default="auto"
 )
+if MASTHEAD_TRANSLATION_LANGUAGES != "auto":
+    MASTHEAD_TRANSLATION_LANGUAGES = [
+        code.strip() for code in MASTHEAD_TRANSLATION_LANGUAGES.split(",") if code.strip()
+    ]
+# Intermediate languages a translation may pass through when no engine has the direct pair
+# (English -> Spanish -> Galician); only those whose two-hop quality the outlet accepts.
+MASTHEAD_TRANSLATION_PIVOTS = env.list("MASTHEAD_TRANSLATION_PIVOTS", default=["es", "ca", "en"])
 # Engines tried in order for each language; the first installed one that has the pair wins.
 MASTHEAD_TRANSLATION_ENGINES = {
     "default": env.list(

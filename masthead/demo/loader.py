@@ -211,7 +211,7 @@ def describe_demo_translation() -> str:
     """Which languages the installed engines will translate the demo into (in the worker)."""
     from django.conf import settings
 
-    from masthead.translation.engines import engines_for
+    from masthead.translation.routes import best_route
     from masthead.translation.services import languages_with_engines
 
     languages = languages_with_engines()
@@ -220,12 +220,16 @@ def describe_demo_translation() -> str:
             "Translations: no installed engine covers the configured languages "
             "(masthead translate engines says what to install)."
         )
+    routes = {code: best_route(settings.LANGUAGE_CODE, code) for code in languages}
     by_engine = ", ".join(
-        f"{code} ({engines_for(settings.LANGUAGE_CODE, code)[0].name})" for code in languages
+        f"{code} ({route.label if not route.via else 'via ' + route.via})"
+        for code, route in routes.items()
+        if route is not None
     )
     return (
-        f"Translations: the task worker translates every article into {by_engine}; "
-        "other languages wait for an engine (masthead translate engines)."
+        f"Translations: the task worker translates every article, and the names, bios and "
+        f"notes around them, into {by_engine}; other languages wait for an engine "
+        "(masthead translate engines)."
     )
 
 

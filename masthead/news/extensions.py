@@ -34,6 +34,15 @@ narrows a query to the articles it has in a language (for feeds in that language
 it has no version for are shown in the original, linked to the original; an article page
 asked for in a language nobody has is a 404.
 
+**Texts in the reader's language.** ``TEXT_VERSIONS_HOOK`` registers a
+:class:`TextVersionSource` (the translation app's) that gives the publication's other words in
+a language: region, theme and report names and descriptions, author bios, section
+introductions, the tagline, the disclaimer, the republishing policy and the note under every
+article. ``news`` templates pass such texts through the ``reader_text`` (plain text) and
+``reader_rich_text`` (rich-text HTML, before ``|richtext``) filters of ``news_tags``, which
+call :func:`text_in_language`; a text nobody has in that language stays as it is. Names of
+people and of the publication never go through them.
+
 **Readable articles.** ``READABLE_ARTICLES_HOOK``: ``fn(queryset) -> queryset`` narrows what
 any reader may see everywhere (e.g. membership takes members-only articles out of listings,
 feeds and search). :func:`masthead.news.selectors.readable_articles` applies it.
@@ -52,6 +61,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import conditional_escape
@@ -68,6 +78,7 @@ SLOTS = ("head", "header", "article_top", "article_end", "footer")
 # Slots whose fragments get the article on article pages (``head``: for licence links).
 ARTICLE_SLOTS = ("head", "article_top", "article_end")
 ARTICLE_VERSIONS_HOOK = "masthead_article_versions"
+TEXT_VERSIONS_HOOK = "masthead_text_versions"
 READABLE_ARTICLES_HOOK = "masthead_readable_articles"
 ARTICLE_RIGHTS_HOOK = "masthead_article_rights"
 
@@ -85,6 +96,8 @@ class ArticleVersion:
     image_alt: str = ""
     machine_translated: bool = True
     reviewed: bool = False
+    # The language a machine translation passed through on its way (a pivot), or "".
+    via_language: str = ""
 
 
 class ArticleVersionSource(Protocol):
@@ -100,6 +113,26 @@ class ArticleVersionSource(Protocol):
     def available(self, articles: QuerySet[ArticlePage], language: str) -> QuerySet[ArticlePage]:
         """``articles`` narrowed to those it has in ``language``."""
         ...
+
+
+class TextVersionSource(Protocol):
+    """Where the publication's texts (names, descriptions, bios, notes) in other languages come
+    from."""
+
+    def text(self, text: str, language: str, *, rich: bool) -> str | None:
+        """``text`` (plain text, or rich-text HTML when ``rich``) in ``language``, or None."""
+        ...
+
+
+def text_in_language(text: str, language: str, *, rich: bool = False) -> str:
+    """``text`` as readers of ``language`` get it: a registered source's version, or itself."""
+    if not text or language == settings.LANGUAGE_CODE:
+        return text
+    for source in hooks.get_hooks(TEXT_VERSIONS_HOOK):
+        found = source.text(text, language, rich=rich)
+        if found:
+            return found
+    return text
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ class ReaderArticle:
     body: StreamValue | None = None
     machine_translated: bool = False
     reviewed: bool = False
+    via_language: str = ""
 
     @property
     def id(self) -> int:
@@ -159,4 +160,5 @@ def _reader_article(
         body=body,
         machine_translated=version is not None and version.machine_translated,
         reviewed=version is not None and version.reviewed,
+        via_language=version.via_language if version is not None else "",
     )

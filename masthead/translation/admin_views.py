@@ -23,6 +23,7 @@ from .forms import CorrectionForm, PolicyForm
 from .languages import NATIVE_NAMES
 from .models import ArticleTranslation, TranslationPolicy
 from .queries import coverage_by_language
+from .routes import install_hints, missing_languages, offered_languages, pivot_languages
 
 PERMISSION = "translation.change_articletranslation"
 
@@ -30,15 +31,25 @@ PERMISSION = "translation.change_articletranslation"
 @permission_required(PERMISSION, raise_exception=True)
 def coverage(request: HttpRequest) -> HttpResponse:
     figures = coverage_by_language()
+    missing = set(missing_languages())
+    offered = [code for code in offered_languages() if code not in missing]
+    pivots = pivot_languages(offered)
     languages = [
         {
             "code": code,
             "name": NATIVE_NAMES[code],
+            "via": pivots.get(code, ""),
             "done": figures.get(code, {}).get("done", 0),
             "failed": figures.get(code, {}).get("failed", 0),
         }
         for code in NATIVE_NAMES
-        if code in settings.MASTHEAD_TRANSLATION_LANGUAGES
+        if code in offered
+    ]
+    # Every other language, grouped by what would bring it: shown once, not per article.
+    unreachable = [c for c in NATIVE_NAMES if c != settings.LANGUAGE_CODE and c not in offered]
+    installable = [
+        {"hint": hint, "languages": [NATIVE_NAMES[code] for code in codes]}
+        for hint, codes in install_hints(unreachable)
     ]
     articles = ArticlePage.objects.live().order_by("-published_at", "-pk").only("id", "title")
     page = Paginator(articles, 50).get_page(request.GET.get("page"))
@@ -61,7 +72,12 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "translation/admin/coverage.html",
-        {"languages": languages, "articles": page, "configured": len(languages)},
+        {
+            "languages": languages,
+            "installable": installable,
+            "articles": page,
+            "configured": len(languages),
+        },
     )
 
 
@@ -92,7 +108,7 @@ def article(request: HttpRequest, article_id: int) -> HttpResponse:
     rows = [
         {"code": code, "name": NATIVE_NAMES[code], "translation": translations.get(code)}
         for code in NATIVE_NAMES
-        if code in settings.MASTHEAD_TRANSLATION_LANGUAGES
+        if code in offered_languages()
     ]
     return TemplateResponse(
         request, "translation/admin/article.html", {"article": page, "rows": rows, "form": form}

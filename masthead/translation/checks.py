@@ -9,13 +9,16 @@ from django.core.checks import CheckMessage, Error, register
 @register("masthead_settings")  # the tag the WSGI entry point runs (masthead.server.checks)
 def check_languages(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
     codes = [code for code, _name in settings.LANGUAGES]
-    unknown = sorted(set(settings.MASTHEAD_TRANSLATION_LANGUAGES) - set(codes))
+    configured = settings.MASTHEAD_TRANSLATION_LANGUAGES
+    if configured == "auto":  # whatever the installed engines reach
+        return []
+    unknown = sorted(set(configured) - set(codes))
     if not unknown:
         return []
     return [
         Error(
             f"MASTHEAD_TRANSLATION_LANGUAGES names unknown languages {unknown}.",
-            hint="Use codes from masthead/translation/languages.py: " + ", ".join(codes),
+            hint="Use 'auto' or codes from masthead/translation/languages.py: " + ", ".join(codes),
             id="translation.E003",
         )
     ]

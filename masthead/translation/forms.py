@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .languages import NATIVE_NAMES
+from .routes import offered_languages
 from .services import MAX_CORRECTION_LENGTH
 
 
@@ -31,7 +31,5 @@ class PolicyForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["excluded_languages"].choices = [
-            (code, NATIVE_NAMES[code])
-            for code in NATIVE_NAMES
-            if code in settings.MASTHEAD_TRANSLATION_LANGUAGES
+            (code, NATIVE_NAMES[code]) for code in NATIVE_NAMES if code in offered_languages()
         ]

@@ -9,7 +9,9 @@ from __future__ import annotations
 LANGUAGES: list[tuple[str, str]] = [
     ("en", "English"),
     ("af", "Afrikaans"),
+    ("an", "Aragonés"),
     ("ar", "العربية"),
+    ("ast", "Asturianu"),
     ("az", "Azərbaycanca"),
     ("be", "Беларуская"),
     ("bg", "Български"),
@@ -21,6 +23,7 @@ LANGUAGES: list[tuple[str, str]] = [
     ("da", "Dansk"),
     ("de", "Deutsch"),
     ("el", "Ελληνικά"),
+    ("eo", "Esperanto"),
     ("es", "Español"),
     ("et", "Eesti"),
     ("eu", "Euskara"),
@@ -51,11 +54,13 @@ LANGUAGES: list[tuple[str, str]] = [
     ("nb", "Norsk bokmål"),
     ("ne", "नेपाली"),
     ("nl", "Nederlands"),
+    ("oc", "Occitan"),
     ("pa", "ਪੰਜਾਬੀ"),
     ("pl", "Polski"),
     ("pt", "Português"),
     ("ro", "Română"),
     ("ru", "Русский"),
+    ("sc", "Sardu"),
     ("sk", "Slovenčina"),
     ("sl", "Slovenščina"),
     ("sq", "Shqip"),
@@ -78,3 +83,15 @@ LANGUAGES: list[tuple[str, str]] = [
 RTL_LANGUAGES: list[str] = ["ar", "he", "fa", "ur"]
 
 NATIVE_NAMES: dict[str, str] = dict(LANGUAGES)
+
+
+def language_name(code: str) -> str:
+    """``code``'s name in the active language where Django knows it, else its own name."""
+    if not code:
+        return ""
+    from django.utils import translation
+
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return NATIVE_NAMES.get(code, code)

@@ -6,6 +6,7 @@
   engine and is reused wherever the sentence appears.
 * :class:`ArticleTranslation` — an article assembled in one language, served at ``/<lang>/…``.
 * :class:`TranslationPolicy` — per article: not translated at all, or not into some languages.
+* :class:`TextTranslation` — the publication's other texts (names, bios, notes) in one language.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ class ArticleTranslation(models.Model):
     # The article's body StreamField data with every text translated (same blocks, same images).
     body = models.JSONField(default=list, blank=True)
     engines = models.JSONField(default=list, blank=True)
+    # The language a pivoted translation passed through (English → Spanish → Galician); "" when
+    # one engine translated directly.
+    via_language = models.CharField(max_length=12, blank=True)
     # The editor's view: [{"source", "hash", "machine", "engine", "corrected", "flagged"}, ...]
     segments = models.JSONField(default=list, blank=True)
     source_revision = models.ForeignKey(
@@ -128,3 +132,30 @@ class TranslationPolicy(models.Model):
 
     def allows(self, language: str) -> bool:
         return not self.excluded and language not in self.excluded_languages
+
+
+class TextTranslation(models.Model):
+    """One of the publication's texts (a region's name, a bio, the tagline, the disclaimer) in
+    one language, assembled from the same segment memory and corrections as articles."""
+
+    source_hash = models.CharField(max_length=64)
+    source_language = models.CharField(max_length=12)
+    target_language = models.CharField(max_length=12)
+    rich = models.BooleanField(default=False)
+    source_text = models.TextField()
+    text = models.TextField()
+    engines = models.JSONField(default=list, blank=True)
+    via_language = models.CharField(max_length=12, blank=True)
+    translated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("translated text")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_hash", "source_language", "target_language", "rich"],
+                name="unique_text_translation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.target_language}] {self.source_text[:60]}"

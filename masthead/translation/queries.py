@@ -17,6 +17,7 @@ from masthead.news.models import ArticlePage
 
 from .languages import NATIVE_NAMES, RTL_LANGUAGES
 from .models import ArticleTranslation
+from .routes import offered_languages
 
 
 @dataclass
@@ -38,7 +39,7 @@ def translated_languages(article: ArticlePage) -> list[str]:
         ArticleTranslation.objects.filter(
             article=article,
             status=ArticleTranslation.Status.DONE,
-            language__in=settings.MASTHEAD_TRANSLATION_LANGUAGES,
+            language__in=offered_languages(),
         ).values_list("language", flat=True)
     )
     return [code for code in NATIVE_NAMES if code in done]
@@ -89,7 +90,7 @@ def _language_versions(request: HttpRequest, page: Page | None) -> list[Language
         codes = translated_languages(page)
     else:
         # Other pages exist in every language, but offer only those readers can find articles in.
-        available = set(site_languages()) & set(settings.MASTHEAD_TRANSLATION_LANGUAGES)
+        available = set(site_languages()) & set(offered_languages())
         codes = [c for c in NATIVE_NAMES if c in available]
     codes = [settings.LANGUAGE_CODE, *(c for c in codes if c != settings.LANGUAGE_CODE)]
     versions = []
@@ -121,6 +122,6 @@ def coverage_by_engine() -> dict[str, int]:
         "engines", flat=True
     )
     for engines in rows.iterator():
-        for engine in engines:
+        for engine in set(engines):  # a pivot through one engine counts once
             counts[engine] = counts.get(engine, 0) + 1
     return counts

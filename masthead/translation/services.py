@@ -23,20 +23,15 @@ from django.utils.translation import gettext as _
 
 from masthead.news.models import ArticlePage
 
-from .engines import EngineError, EngineUnavailable, engines_for
-from .models import (
-    ArticleTranslation,
-    MachineSegment,
-    SegmentCorrection,
-    TranslationPolicy,
-    source_hash,
-)
+from .engines import EngineError, EngineUnavailable
+from .models import ArticleTranslation, SegmentCorrection, TranslationPolicy, source_hash
+from .routes import offered_languages, reachable_languages
+from .segment_memory import SegmentResult, corrections_for, translate_segments
 from .segmenting import translate_plain_text, translate_rich_text
 from .signals import translations_changed
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 64
 MAX_CORRECTION_LENGTH = 2000
 SPACE = re.compile(r"\s+")
 
@@ -50,6 +45,8 @@ class LanguageOutcome:
     reused: int = 0
     flagged: int = 0
     error: str = ""
+    # The intermediate language of a pivoted translation.
+    via: str = ""
 
     @property
     def translated(self) -> int:
@@ -112,9 +109,9 @@ def article_document(article: ArticlePage) -> ArticleDocument:
 
 
 def target_languages(article: ArticlePage, requested: Iterable[str] | None = None) -> list[str]:
-    """The languages this article is translated into: configured, minus the excluded."""
+    """The languages this article is translated into: offered, minus the excluded."""
     policy = TranslationPolicy.objects.filter(article=article).first()
-    languages = list(settings.MASTHEAD_TRANSLATION_LANGUAGES if requested is None else requested)
+    languages = list(offered_languages() if requested is None else requested)
     return [
         code
         for code in languages
@@ -148,73 +145,30 @@ def _changed(article_id: int) -> None:
     )
 
 
-def _translate_batch(engine: Any, texts: list[str], source: str, target: str) -> list[str]:
-    translated: list[str] = []
-    for start in range(0, len(texts), BATCH_SIZE):
-        chunk = texts[start : start + BATCH_SIZE]
-        result = engine.translate_batch(chunk, source, target)
-        if len(result) != len(chunk):
-            raise EngineError(f"{engine.label} returned {len(result)} of {len(chunk)} segments.")
-        translated.extend(result)
-    return translated
-
-
 def _translate_into(document: ArticleDocument, language: str) -> LanguageOutcome:
     article, source = document.article, document.language
     by_hash = {source_hash(text): text for text in document.sources}
-    corrections = dict(
-        SegmentCorrection.objects.filter(
-            source_language=source, target_language=language, source_hash__in=list(by_hash)
-        ).values_list("source_hash", "corrected_text")
-    )
-    errors: list[str] = []
+    corrections = corrections_for(list(by_hash), source, language)
     try:
-        engines = engines_for(source, language)
-    except EngineError as error:
+        result = translate_segments(by_hash, source, language, skip=set(corrections))
+    except EngineUnavailable:
+        # Not offered: nothing to record on the article (the admin lists what to install).
         _report_missing_engine(language)
-        return _record_failure(article, language, str(error), log=False)
-    for engine in engines:
-        memory = dict(
-            MachineSegment.objects.filter(
-                source_language=source,
-                target_language=language,
-                engine=engine.name,
-                source_hash__in=list(by_hash),
-            ).values_list("source_hash", "machine_text")
-        )
-        missing = [h for h in by_hash if h not in memory and h not in corrections]
-        try:
-            translated = _translate_batch(engine, [by_hash[h] for h in missing], source, language)
-        except EngineError as error:
-            errors.append(f"{engine.label}: {error}")
-            continue
-        MachineSegment.objects.bulk_create(
-            [
-                MachineSegment(
-                    source_hash=h,
-                    source_language=source,
-                    target_language=language,
-                    engine=engine.name,
-                    source_text=by_hash[h],
-                    machine_text=text,
-                )
-                for h, text in zip(missing, translated, strict=True)
-            ],
-            ignore_conflicts=True,
-        )
-        memory.update(zip(missing, translated, strict=True))
-        return _record_success(document, language, engine.name, memory, corrections, len(missing))
-    return _record_failure(article, language, " ".join(errors))
+        return LanguageOutcome(language, "skipped")
+    except EngineError as error:
+        return _record_failure(article, language, str(error))
+    return _record_success(document, language, result, corrections)
 
 
 def _record_success(
     document: ArticleDocument,
     language: str,
-    engine: str,
-    memory: dict[str, str],
+    result: SegmentResult,
     corrections: dict[str, str],
-    translated_now: int,
 ) -> LanguageOutcome:
+    memory, route, translated_now = result.machine, result.route, result.translated_now
+    engine = route.label
+
     def lookup(text: str) -> str:
         digest = source_hash(text)
         return corrections.get(digest) or memory[digest]
@@ -228,6 +182,7 @@ def _record_success(
             "machine": memory.get(source_hash(text), ""),
             "engine": engine if source_hash(text) in memory else "",
             "corrected": corrections.get(source_hash(text), ""),
+            "via": result.intermediate.get(source_hash(text), ""),
             "flagged": text in flagged,
         }
         for text in document.sources
@@ -250,7 +205,8 @@ def _record_success(
             setattr(translation, name, value)
         translation.status = ArticleTranslation.Status.DONE
         translation.error = ""
-        translation.engines = [engine]
+        translation.engines = route.engine_names
+        translation.via_language = route.via
         translation.segments = segments
         translation.source_revision_id = article.live_revision_id
         translation.segment_count = len(segments)
@@ -262,6 +218,7 @@ def _record_success(
         language,
         "done",
         engine=engine,
+        via=route.via,
         segments=len(segments),
         reused=len(segments) - translated_now,
         flagged=len(flagged),
@@ -312,15 +269,9 @@ def _record_failure(
 
 
 def languages_with_engines() -> list[str]:
-    """The configured languages that an installed engine can translate into."""
-    found = []
-    for code in settings.MASTHEAD_TRANSLATION_LANGUAGES:
-        try:
-            engines_for(settings.LANGUAGE_CODE, code)
-        except EngineUnavailable:
-            continue
-        found.append(code)
-    return found
+    """The offered languages that an installed engine reaches, directly or through a pivot."""
+    reachable = set(reachable_languages())
+    return [code for code in offered_languages() if code in reachable]
 
 
 def translate_all_articles(
@@ -342,6 +293,9 @@ def translate_all_articles(
         outcomes.extend(article_outcomes)
         if on_article:
             on_article(article, article_outcomes)
+    from .texts import translate_texts
+
+    translate_texts(languages=languages)
     return outcomes
 
 
@@ -351,6 +305,8 @@ def describe_outcomes(outcomes: Iterable[LanguageOutcome]) -> str:
     articles: dict[str, int] = {}
     failed: set[str] = set()
     for outcome in outcomes:
+        if outcome.status == "skipped":
+            continue
         if outcome.status == "done":
             engines.setdefault(outcome.language, set()).add(outcome.engine)
             articles[outcome.language] = articles.get(outcome.language, 0) + 1
@@ -402,6 +358,7 @@ def correct_segment(
         },
     )
     rebuild(translation)
+    _rebuild_pivoted(translation)
     return correction
 
 
@@ -412,6 +369,7 @@ def remove_correction(translation: ArticleTranslation, digest: str) -> None:
         target_language=translation.language,
     ).delete()
     rebuild(translation)
+    _rebuild_pivoted(translation)
 
 
 def rebuild(translation: ArticleTranslation) -> None:
@@ -424,6 +382,14 @@ def rebuild(translation: ArticleTranslation) -> None:
     )
 
 
+def _rebuild_pivoted(translation: ArticleTranslation) -> None:
+    """The article's translations made through ``translation``'s language take its correction."""
+    for pivoted in ArticleTranslation.objects.filter(
+        article_id=translation.article_id, via_language=translation.language
+    ):
+        rebuild(pivoted)
+
+
 def mark_reviewed(translation: ArticleTranslation, user: Any, reviewed: bool = True) -> None:
     translation.reviewed = reviewed
     translation.reviewed_by = user if reviewed else None
@@ -434,7 +400,7 @@ def mark_reviewed(translation: ArticleTranslation, user: Any, reviewed: bool = T
 
 def set_policy(article: ArticlePage, excluded: bool, excluded_languages: Iterable[str]) -> None:
     """Exclude the article, or some languages, from translation; those versions go offline."""
-    known = set(settings.MASTHEAD_TRANSLATION_LANGUAGES)
+    known = set(offered_languages())
     languages = sorted(set(excluded_languages) & known)
     TranslationPolicy.objects.update_or_create(
         article=article, defaults={"excluded": excluded, "excluded_languages": languages}

@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from wagtail.signals import page_published
 
-from masthead.news.models import ArticlePage
+from masthead.news.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    AuthorPage,
+    PublicationSettings,
+    RegionPage,
+    ReportPage,
+    SectionIndexPage,
+    ThemePage,
+)
 from masthead.server.page_cache import invalidate_pages
 
 
@@ -18,13 +28,36 @@ def queue_article_translation(sender: type, instance: ArticlePage, **kwargs: Any
     transaction.on_commit(lambda: translate_article_task.enqueue(article_id))
 
 
+def queue_texts_translation(sender: type, **kwargs: Any) -> None:
+    from .tasks import translate_texts_task
+
+    transaction.on_commit(lambda: translate_texts_task.enqueue())
+
+
 def connect() -> None:
     from .queries import forget_site_languages
     from .signals import translations_changed
+    from .texts import forget_texts
 
     translations_changed.connect(forget_site_languages, dispatch_uid="forget_site_languages")
+    translations_changed.connect(forget_texts, dispatch_uid="forget_texts")
     # A new or corrected translation changes /<lang>/ pages and the language switchers.
     translations_changed.connect(invalidate_pages, dispatch_uid="translation_page_cache")
     page_published.connect(
         queue_article_translation, sender=ArticlePage, dispatch_uid="translation_on_publish"
+    )
+    # Names, descriptions, bios and the publication's notes: whole pages in every language.
+    for model in (
+        RegionPage,
+        ThemePage,
+        ReportPage,
+        AuthorPage,
+        SectionIndexPage,
+        ArticleIndexPage,
+    ):
+        page_published.connect(
+            queue_texts_translation, sender=model, dispatch_uid=f"texts_on_publish_{model.__name__}"
+        )
+    post_save.connect(
+        queue_texts_translation, sender=PublicationSettings, dispatch_uid="texts_on_settings"
     )

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.utils import translation as i18n
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 from masthead.news.selectors import readable_articles
+
+from .routes import offered_languages
 
 
 class TranslationSitemap(Sitemap):
@@ -19,7 +20,7 @@ class TranslationSitemap(Sitemap):
         return (
             ArticleTranslation.objects.filter(
                 status=ArticleTranslation.Status.DONE,
-                language__in=settings.MASTHEAD_TRANSLATION_LANGUAGES,
+                language__in=offered_languages(),
                 article__in=readable_articles().filter(path__startswith=site.root_page.path),
             )
             .select_related("article")

@@ -7,3 +7,11 @@ from . import services
 def translate_article_task(article_id: int) -> None:
     """Translate one article into every configured language it is not excluded from."""
     services.translate_article(article_id)
+
+
+@task(queue_name="translation")
+def translate_texts_task() -> None:
+    """Translate the publication's texts (names, bios, notes) not yet in every offered language."""
+    from .texts import translate_texts
+
+    translate_texts()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -23,8 +22,11 @@ from masthead.news.extensions import ArticleVersion, FragmentContext
 from masthead.news.models import ArticlePage
 
 from . import admin_urls
+from .languages import language_name
 from .models import ArticleTranslation
 from .queries import language_versions
+from .routes import offered_languages
+from .texts import TranslatedTexts
 
 
 class TranslatedVersions:
@@ -34,7 +36,7 @@ class TranslatedVersions:
     def versions(
         self, articles: list[ArticlePage], language: str, with_body: bool
     ) -> dict[int, ArticleVersion]:
-        if language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+        if language not in offered_languages():
             return {}
         rows = ArticleTranslation.objects.filter(
             article_id__in=[article.pk for article in articles],
@@ -52,12 +54,13 @@ class TranslatedVersions:
                 image_alt=row.featured_image_alt,
                 machine_translated=True,
                 reviewed=row.reviewed,
+                via_language=row.via_language,
             )
             for row in rows
         }
 
     def available(self, articles: QuerySet[ArticlePage], language: str) -> QuerySet[ArticlePage]:
-        if language not in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+        if language not in offered_languages():
             return articles.none()
         return articles.filter(
             translations__language=language, translations__status=ArticleTranslation.Status.DONE
@@ -65,6 +68,7 @@ class TranslatedVersions:
 
 
 hooks.register(extensions.ARTICLE_VERSIONS_HOOK, TranslatedVersions())
+hooks.register(extensions.TEXT_VERSIONS_HOOK, TranslatedTexts())
 
 
 @extensions.fragment("head")
@@ -97,6 +101,7 @@ def article_languages(context: FragmentContext) -> str:
             and article.machine_translated
             and not article.reviewed,
             "label": _("Read in another language"),
+            "via": language_name(article.via_language) if article is not None else "",
         },
     )
 

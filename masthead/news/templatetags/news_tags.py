@@ -14,7 +14,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
 
 from ..attribution import byline_names
-from ..extensions import ARTICLE_SLOTS, FragmentContext, render_fragments
+from ..extensions import ARTICLE_SLOTS, FragmentContext, render_fragments, text_in_language
 from ..reader_articles import ReaderArticle
 
 register = template.Library()
@@ -54,6 +54,20 @@ def site_feed_url(context: dict[str, Any], kind: str) -> str:
 @register.filter
 def byline(article: Any) -> str:
     return byline_names(article)
+
+
+@register.filter
+def reader_text(text: str | None) -> str:
+    """A plain text of the publication (a region's name, a bio) in the reader's language."""
+    return text_in_language(str(text or ""), get_language() or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def reader_rich_text(html: Any) -> str:
+    """A rich-text field (the disclaimer, the note under articles) in the reader's language;
+    apply before ``|richtext``."""
+    source = str(getattr(html, "source", html) or "")
+    return text_in_language(source, get_language() or settings.LANGUAGE_CODE, rich=True)
 
 
 @register.filter

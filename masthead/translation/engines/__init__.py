@@ -49,6 +49,11 @@ class Engine(ABC):
         """What to install so that this engine translates ``source`` into ``target``."""
         return self.install_hint
 
+    def reach_hint(self, source: str, target: str) -> str:
+        """Like :meth:`pair_hint`, worded the same for every language so the admin can list
+        one command with all the languages it brings; "" when nothing would."""
+        return self.install_hint
+
 
 ENGINE_CLASSES: dict[str, str] = {
     "fxtranslate": "masthead.translation.engines.fxtranslate.FirefoxTranslationsEngine",

@@ -45,6 +45,22 @@ ISO3_TO_MASTHEAD = {
     "nld": "nl",
     "deu": "de",
     "mlt": "mt",
+    "srd": "sc",
+}
+# Debian packages that bring a language within reach of English, directly or through Spanish
+# or Catalan (the pivots); the modes each installs were checked with ``apertium -l``.
+DEBIAN_PACKAGES: dict[str, tuple[str, ...]] = {
+    "es": ("apertium-eng-spa",),  # eng-spa
+    "ca": ("apertium-eng-cat",),  # eng-cat
+    "gl": ("apertium-en-gl",),  # en-gl
+    "eo": ("apertium-eo-en",),  # en-eo
+    "it": ("apertium-eng-spa", "apertium-spa-ita"),  # spa-ita (also apertium-cat-ita: cat-ita)
+    "pt": ("apertium-eng-spa", "apertium-es-pt"),  # es-pt
+    "fr": ("apertium-eng-spa", "apertium-fr-es"),  # es-fr
+    "oc": ("apertium-eng-spa", "apertium-oc-es"),  # es-oc
+    "ast": ("apertium-eng-spa", "apertium-spa-ast"),  # spa-ast
+    "an": ("apertium-eng-spa", "apertium-spa-arg"),  # spa-arg
+    "sc": ("apertium-eng-cat", "apertium-cat-srd"),  # cat-srd
 }
 MASTHEAD_TO_ISO3 = {two: three for three, two in ISO3_TO_MASTHEAD.items()}
 TIMEOUT_SECONDS = 300
@@ -63,8 +79,15 @@ class ApertiumEngine(Engine):
         return self.binary is not None
 
     def pair_hint(self, source: str, target: str) -> str:
-        a, b = MASTHEAD_TO_ISO3.get(source, source), MASTHEAD_TO_ISO3.get(target, target)
-        return f"apt-get install apertium-{a}-{b} (or apertium-{b}-{a}), if Debian has it."
+        """The Debian packages that reach ``target`` from English (through a pivot if need be);
+        "" when Debian has none, so nobody is sent after a package that does not exist."""
+        packages = DEBIAN_PACKAGES.get(target)
+        if packages is None or source != "en":
+            return ""
+        return "apt-get install " + " ".join(packages)
+
+    def reach_hint(self, source: str, target: str) -> str:
+        return self.pair_hint(source, target)
 
     @cached_property
     def modes(self) -> dict[tuple[str, str], str]:
@@ -78,8 +101,10 @@ class ApertiumEngine(Engine):
         for mode in listing.split():
             parts = mode.split("-")
             # Variants such as eng-cat_valencia are left to explicit configuration.
-            if len(parts) == 2 and parts[0] in ISO3_TO_MASTHEAD and parts[1] in ISO3_TO_MASTHEAD:
-                found[(ISO3_TO_MASTHEAD[parts[0]], ISO3_TO_MASTHEAD[parts[1]])] = mode
+            # Older pairs name languages with two letters (en-gl, es-pt), newer ones with three.
+            codes = [ISO3_TO_MASTHEAD.get(part, part) for part in parts]
+            if len(codes) == 2 and all(code in MASTHEAD_TO_ISO3 for code in codes):
+                found[(codes[0], codes[1])] = mode
         return found
 
     def supported_pairs(self) -> set[tuple[str, str]]:
@@ -107,9 +132,10 @@ class ApertiumEngine(Engine):
             raise EngineUnavailable(self.pair_hint(source, target))
         if not segments:
             return []
-        # One process for the whole batch: one segment per line (segments never hold newlines).
+        # One process for the whole batch, segments apart by a blank line: on single newlines
+        # Apertium reads on across lines ("North Africa\nWater\nRivers" came back reordered).
         lines = [" ".join(segment.split()) for segment in segments]
-        output = self._run(mode, "\n".join(lines) + "\n").rstrip("\n").split("\n")
+        output = self._run(mode, "\n\n".join(lines) + "\n").strip("\n").split("\n\n")
         if len(output) == len(lines):
             return [line.strip() for line in output]
         return [self._run(mode, line + "\n").strip() for line in lines]

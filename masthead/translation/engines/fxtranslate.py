@@ -76,6 +76,11 @@ class FirefoxTranslationsEngine(Engine):
             f"({source}{target}-…) to MASTHEAD_FIREFOX_MODELS_DIR."
         )
 
+    def reach_hint(self, source: str, target: str) -> str:
+        if not self.is_available():
+            return self.install_hint
+        return "add the pair's Firefox Translations model folder to MASTHEAD_FIREFOX_MODELS_DIR"
+
     @cached_property
     def models(self) -> dict[tuple[str, str], ModelFiles]:
         folders = [packaged_models_dir()]

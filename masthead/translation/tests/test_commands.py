@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.usefixtures("apertium")
-def test_engines_lists_installed_pairs_and_install_hints(capsys, settings):
-    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt", "es", "fr"]
+def test_engines_lists_direct_and_pivot_routes_and_install_hints(capsys, settings):
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt", "es", "it", "ja"]
     settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["fxtranslate", "apertium", "argos"]}
+    settings.MASTHEAD_TRANSLATION_PIVOTS = ["es", "ca"]
 
     call_command("translate", "engines")
 
@@ -24,7 +25,14 @@ def test_engines_lists_installed_pairs_and_install_hints(capsys, settings):
     assert apertium.startswith("Apertium (apertium): installed; pairs: ")
     assert {"ca→en", "en→ca", "en→es", "es→en"} <= set(apertium.split("pairs: ")[1].split(", "))
     assert "Argos Translate (argos): not installed — pip install argostranslate" in out
-    assert "2 of 3 configured languages have an installed engine; none for: fr" in out
+    assert "Routes from en (pivots allowed: es, ca):" in out
+    assert "Español (es): direct: apertium" in out
+    assert (
+        "Italiano (it): via es: apertium en→es → apertium es→it; "
+        "via ca: apertium en→ca → apertium ca→it"
+    ) in out
+    assert "3 languages offered (configured); no engine for: ja" in out
+    assert "ja: Firefox Translations: add the pair's Firefox Translations model" in out
 
 
 @pytest.mark.usefixtures("apertium")

@@ -55,6 +55,11 @@ def test_apertium_translates_a_batch_line_by_line():
     result = engine.translate_batch(["The cat is black.", "Hello world."], "en", "es")
 
     assert result == ["El gato es negro.", "Hola Mundo."]
+    # Segments without a full stop stay apart (Apertium reads on across single newlines).
+    titles = engine.translate_batch(
+        ["North Africa", "Water", "Rivers, dams and drought."], "en", "es"
+    )
+    assert titles == ["África del norte", "Agua", "Ríos, diques y sequía."]
 
 
 @pytest.mark.usefixtures("apertium")
@@ -65,7 +70,7 @@ def test_missing_pair_names_what_to_install(settings):
         engines_for("en", "fr")
 
     message = str(raised.value)
-    assert "apt-get install apertium-eng-fra" in message
+    assert "apt-get install apertium-eng-spa apertium-fr-es" in message
     assert "MASTHEAD_FIREFOX_MODELS_DIR" in message
     assert "pip install argostranslate" in message
 

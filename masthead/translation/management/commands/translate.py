@@ -11,8 +11,18 @@ from tqdm import tqdm
 from masthead.news.models import ArticlePage
 from masthead.translation import services
 from masthead.translation.engines import ENGINE_CLASSES, configured_engine_names, get_engine
+from masthead.translation.interface import MACHINE_MARK, compile_catalogues, fill_catalogue
 from masthead.translation.languages import NATIVE_NAMES
 from masthead.translation.queries import coverage_by_engine, coverage_by_language
+from masthead.translation.routes import (
+    allowed_pivots,
+    install_hints,
+    missing_languages,
+    offered_languages,
+    reachable_languages,
+    routes_for,
+)
+from masthead.translation.texts import translate_texts
 
 
 class Command(BaseCommand):
@@ -34,7 +44,22 @@ class Command(BaseCommand):
             metavar="CODE",
             help="Only this language (repeatable); default: every configured language.",
         )
-        actions.add_parser("engines", help="Installed engines and their language pairs.")
+        actions.add_parser("engines", help="Installed engines, direct and pivot routes.")
+        actions.add_parser(
+            "texts", help="Translate region, theme and report names, bios and notes now."
+        )
+        interface = actions.add_parser(
+            "interface",
+            help="Fill missing interface (gettext) entries by machine, marked for review, "
+            "and compile them.",
+        )
+        interface.add_argument(
+            "--lang",
+            action="append",
+            dest="languages",
+            metavar="CODE",
+            help="Only this language (repeatable); default: every offered language.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"handle_{options['action']}")(**options)
@@ -43,11 +68,10 @@ class Command(BaseCommand):
         articles = ArticlePage.objects.live().count()
         figures = coverage_by_language()
         self.stdout.write(
-            f"{articles} live articles; languages configured: "
-            f"{len(settings.MASTHEAD_TRANSLATION_LANGUAGES)}"
+            f"{articles} live articles; languages configured: {len(offered_languages())}"
         )
         self.stdout.write(f"{'language':<24} {'translated':>10} {'failed':>8}  engines")
-        for code in settings.MASTHEAD_TRANSLATION_LANGUAGES:
+        for code in offered_languages():
             done = figures.get(code, {}).get("done", 0)
             failed = figures.get(code, {}).get("failed", 0)
             name = f"{NATIVE_NAMES.get(code, code)} ({code})"
@@ -70,7 +94,7 @@ class Command(BaseCommand):
         if article is None:
             raise CommandError(f"No article with id or slug {key!r}.")
         requested = options.get("languages")
-        unknown = sorted(set(requested or []) - set(settings.MASTHEAD_TRANSLATION_LANGUAGES))
+        unknown = sorted(set(requested or []) - set(offered_languages()))
         if unknown:
             raise CommandError(
                 f"Not configured for translation: {', '.join(unknown)} "
@@ -86,7 +110,7 @@ class Command(BaseCommand):
                 bar.set_postfix_str(outcome.language)
                 if outcome.status == "done":
                     done += 1
-                else:
+                elif outcome.status == "failed":
                     failed += 1
                     tqdm.write(f"{outcome.language}: {outcome.error}", file=self.stderr)
 
@@ -96,6 +120,33 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Translated {article.title!r} into {done} languages ({failed} failed); "
             f"{reused} of {segments} segments came from the translation memory."
+        )
+
+    def handle_texts(self, **options: Any) -> None:
+        made = translate_texts()
+        self.stdout.write(f"Translated {made} texts into {len(offered_languages())} languages.")
+
+    def handle_interface(self, **options: Any) -> None:
+        languages = options.get("languages") or offered_languages()
+        unknown = sorted(set(languages) - set(NATIVE_NAMES))
+        if unknown:
+            raise CommandError(f"Unknown languages: {', '.join(unknown)}.")
+        filled = review = 0
+        for code in tqdm(languages, desc="interface", unit="lang"):
+            outcome = fill_catalogue(code)
+            filled += outcome.filled
+            review += outcome.awaiting_review
+            if outcome.error:
+                tqdm.write(f"{code}: {outcome.error}", file=self.stderr)
+            elif outcome.left:
+                tqdm.write(
+                    f"{code}: {outcome.left} entries left for a person (markup or placeholders).",
+                    file=self.stderr,
+                )
+        compile_catalogues(languages)
+        self.stdout.write(
+            f"Filled {filled} interface entries by machine in {len(languages)} languages; "
+            f"{review} machine-made entries await review (marked '{MACHINE_MARK}')."
         )
 
     def handle_engines(self, **options: Any) -> None:
@@ -110,10 +161,23 @@ class Command(BaseCommand):
                 )
             else:
                 self.stdout.write(f"{engine.label} ({name}): not installed — {engine.install_hint}")
-        configured = settings.MASTHEAD_TRANSLATION_LANGUAGES
-        covered = services.languages_with_engines()
-        missing = [code for code in configured if code not in covered]
+        source = settings.LANGUAGE_CODE
         self.stdout.write(
-            f"{len(covered)} of {len(configured)} configured languages have an installed engine"
-            + (f"; none for: {', '.join(missing)}" if missing else ".")
+            f"Routes from {source} (pivots allowed: {', '.join(allowed_pivots()) or 'none'}):"
         )
+        for code in reachable_languages():
+            routes = routes_for(source, code)
+            shown = "; ".join(
+                (f"via {route.via}: " if route.via else "direct: ") + route.label
+                for route in routes
+            )
+            self.stdout.write(f"  {NATIVE_NAMES[code]} ({code}): {shown}")
+        offered = offered_languages()
+        missing = missing_languages()
+        mode = "auto" if settings.MASTHEAD_TRANSLATION_LANGUAGES == "auto" else "configured"
+        self.stdout.write(
+            f"{len(offered) - len(missing)} languages offered ({mode})"
+            + (f"; no engine for: {', '.join(missing)}" if missing else ".")
+        )
+        for hint, codes in install_hints(missing):
+            self.stdout.write(f"  {', '.join(codes)}: {hint}")

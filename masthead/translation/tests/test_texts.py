@@ -1,0 +1,96 @@
+"""Whole pages in the reader's language: the publication's names, bios and notes are translated
+with real Apertium through the segment memory, and names of people stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Site
+
+from masthead.news.models import PublicationSettings
+from masthead.news.tests.factories import ArticleFactory, AuthorFactory, RegionFactory, ThemeFactory
+from masthead.translation import services
+from masthead.translation.models import SegmentCorrection, TextTranslation, source_hash
+from masthead.translation.texts import publication_texts, translate_texts
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("apertium")]
+
+
+@pytest.fixture
+def filed_article(home, settings):
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["es", "gl"]
+    settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["apertium"]}
+    settings.MASTHEAD_TRANSLATION_PIVOTS = ["es"]
+    author = AuthorFactory(
+        title="Nadia Haddad",
+        slug="nadia-haddad",
+        bio="Nadia writes about water and the cities of the north.",
+    )
+    region = RegionFactory(title="North Africa", slug="north-africa")
+    theme = ThemeFactory(title="Water", slug="water", description="Rivers, dams and drought.")
+    publication = PublicationSettings.for_site(Site.objects.get(is_default_site=True))
+    publication.tagline = "Independent news from the south"
+    publication.article_footer_note = '<p>Read our <a href="https://example.org/p">policy</a>.</p>'
+    publication.save()
+    return ArticleFactory(
+        title="The river is dry",
+        slug="river-dry",
+        standfirst="The dam is empty.",
+        authors=[author],
+        regions=[region],
+        themes=[theme],
+    )
+
+
+def test_names_bios_tagline_and_note_appear_translated_under_the_prefix(client, filed_article):
+    services.translate_all_articles()
+    assert {t.text for t in publication_texts()} >= {
+        "North Africa",
+        "Water",
+        "Rivers, dams and drought.",
+    }
+
+    soup = BeautifulSoup(client.get("/es/articles/river-dry/").content, "html.parser")
+
+    filing = soup.select_one(".filing").get_text(" ")
+    assert "África del norte" in filing and "North Africa" not in filing
+    assert "Agua" in filing and "Water" not in filing
+    bio = soup.select_one(".author-box__bio").get_text()
+    assert "agua" in bio and "writes" not in bio
+    assert soup.select_one(".byline a").get_text() == "Nadia Haddad"  # names stay
+    assert (
+        soup.select_one(".tagline").get_text()
+        == TextTranslation.objects.get(
+            source_text="Independent news from the south", target_language="es"
+        ).text
+    )
+    assert "Independent" not in soup.select_one(".tagline").get_text()
+    note = soup.select_one(".footer-note")
+    assert note.find("a", href="https://example.org/p") is not None
+    assert "Read our" not in note.get_text()
+
+    # Through the pivot as well: Galician names on the Galician theme page.
+    theme_page = BeautifulSoup(client.get("/gl/themes/water/").content, "html.parser")
+    assert theme_page.find("h1").get_text() != "Water"
+    assert theme_page.select_one(".landing-intro").get_text() != "Rivers, dams and drought."
+
+    # The original stays in English.
+    original = BeautifulSoup(client.get("/articles/river-dry/").content, "html.parser")
+    assert "Water" in original.select_one(".filing").get_text(" ")
+
+
+def test_texts_reuse_the_memory_and_take_editors_corrections(filed_article):
+    translate_texts(languages=["es"])
+    assert translate_texts(languages=["es"]) == 0  # nothing new to translate
+
+    SegmentCorrection.objects.create(
+        source_hash=source_hash("Water"),
+        source_language="en",
+        target_language="es",
+        source_text="Water",
+        corrected_text="El agua",
+    )
+    TextTranslation.objects.filter(target_language="es").delete()
+    translate_texts(languages=["es"])
+
+    assert TextTranslation.objects.get(source_text="Water", target_language="es").text == "El agua"
