@@ -23,6 +23,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("newsletter/", include("masthead.newsletter.urls")),
+    path("", include("masthead.membership.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
