@@ -19,7 +19,8 @@ from .paywall import serve_members_only
 from .selectors import campaign_progress, running_campaign
 
 hooks.register(extensions.READABLE_ARTICLES_HOOK, without_members_only)
-hooks.register("on_serve_page", serve_members_only)
+# After Wagtail's own view-restriction check (order 0): a private article stays private.
+hooks.register("on_serve_page", serve_members_only, order=100)
 
 
 # --- Fragments (the same for every anonymous reader: pages are cached) ---------------------------

@@ -17,7 +17,7 @@ from .stripe_standin import StripeStandIn, event, sign
 WEBHOOK_SECRET = "whsec_test_masthead"
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def commit_callbacks_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test runs inside one transaction that never commits; run what the code queues
     for after the commit (mail, tasks) at once, as a committed request would."""
@@ -27,7 +27,7 @@ def commit_callbacks_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def smtp(settings: LazySettings) -> Iterator[SmtpSink]:
+def smtp(settings: LazySettings, commit_callbacks_at_once: None) -> Iterator[SmtpSink]:
     with SmtpSink() as sink:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
@@ -38,7 +38,9 @@ def smtp(settings: LazySettings) -> Iterator[SmtpSink]:
 
 
 @pytest.fixture
-def stripe_server(settings: LazySettings) -> Iterator[StripeStandIn]:
+def stripe_server(
+    settings: LazySettings, commit_callbacks_at_once: None
+) -> Iterator[StripeStandIn]:
     with StripeStandIn() as server:
         settings.STRIPE_SECRET_KEY = "sk_test_masthead"
         settings.STRIPE_PUBLISHABLE_KEY = "pk_test_masthead"

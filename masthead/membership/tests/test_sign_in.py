@@ -105,7 +105,7 @@ def test_following_the_link_shows_a_button_and_only_its_post_signs_in(
     for _visit in range(3):  # Safe Links and friends fetch the link, sometimes more than once
         page = scanner.get(f"/account/sign-in/link/{token}/")
         assert page.status_code == 200
-        assert b"<form method=\"post\">" in page.content
+        assert b'<form method="post">' in page.content
     assert signed_in_reader(scanner) is None
     assert Reader.objects.count() == 0
     assert SignInRequest.objects.get().used_at is None
@@ -135,9 +135,7 @@ def test_forged_tokens_are_refused(client: Client, smtp: SmtpSink) -> None:
     assert Reader.objects.count() == 0
 
 
-def test_known_unknown_and_blocked_addresses_get_the_same_answer(
-    smtp: SmtpSink, site: Any
-) -> None:
+def test_known_unknown_and_blocked_addresses_get_the_same_answer(smtp: SmtpSink, site: Any) -> None:
     Reader.objects.all().delete()
     from .conftest import make_reader
 
@@ -188,7 +186,7 @@ def test_hostile_addresses_are_refused_clearly_and_nothing_is_stored(
 ) -> None:
     response = ask(client, hostile)
     assert response.status_code == 400
-    assert b"role=\"alert\"" in response.content
+    assert b'role="alert"' in response.content
     assert SignInRequest.objects.count() == 0
     assert smtp.received == []
 
