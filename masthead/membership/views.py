@@ -222,13 +222,19 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         return render(request, "membership/delete_account.html", {"reader": reader})
     if request.POST.get("confirm") != "delete":
         return render(
-            request, "membership/delete_account.html", {"reader": reader, "unconfirmed": True}, 400
+            request,
+            "membership/delete_account.html",
+            {"reader": reader, "unconfirmed": True},
+            status=400,
         )
     try:
         accounts.delete_account(reader)
     except stripe_api.PaymentsError as exc:
         return render(
-            request, "membership/delete_account.html", {"reader": reader, "error": str(exc)}, 502
+            request,
+            "membership/delete_account.html",
+            {"reader": reader, "error": str(exc)},
+            status=502,
         )
     logout(request)
     return render(request, "membership/account_deleted.html")
