@@ -85,6 +85,19 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path, _params = self._record()
         parts = path.strip("/").split("/")
+        if parts[0] == "pay" and len(parts) == 2 and parts[1] in self.state.sessions:
+            # Stripe's hosted checkout page, in miniature: a link back to the success page.
+            session = self.state.sessions[parts[1]]["session"]
+            page = (
+                "<!doctype html><title>Test checkout</title><h1>Test checkout</h1>"
+                f'<a href="{session["success_url"]}">Pay</a>'
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+            return None
         if parts[:2] == ["v1", "subscriptions"] and len(parts) == 3:
             found = self.state.subscriptions.get(parts[2])
             if found is None:

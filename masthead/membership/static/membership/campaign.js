@@ -17,7 +17,7 @@
     }
   });
   document.querySelectorAll(".campaign-progress[data-progress-url]").forEach(function (box) {
-    fetch(box.dataset.progressUrl, { credentials: "omit" })
+    fetch(box.dataset.progressUrl, { credentials: "omit", cache: "no-cache" })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
         if (!data) { return; }
