@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
+from masthead.membership.demo import load_demo_membership
 from masthead.news.models import (
     ArticleAuthor,
     ArticleIndexPage,
@@ -164,6 +165,8 @@ def load_demo(
     _reader, created = load_demo_newsletter()
     if created:
         summary.count("newsletter subscribers")
+    for kind, number in load_demo_membership(articles).items():
+        summary.created[kind] = summary.created.get(kind, 0) + number
     return summary
 
 
