@@ -80,19 +80,22 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         if reader_of(request.user) is not None:
             return redirect(_safe_next(request, request.GET.get("next")))
-        request.session[NEXT_KEY] = _safe_next(request, request.GET.get("next"))
-        return render(request, "membership/sign_in.html", {"form": EmailForm()})
+        # The target travels in the form, not the session: looking at this page starts none.
+        context = {"form": EmailForm(), "next": _safe_next(request, request.GET.get("next"))}
+        return render(request, "membership/sign_in.html", context)
     form = EmailForm(request.POST)
     if _limited(request, "sign-in-ip", settings.MASTHEAD_SIGN_IN_RATE_PER_IP, client_ip(request)):
         return render(request, "membership/rate_limited.html", status=429)
     if not form.is_valid():
-        return render(request, "membership/sign_in.html", {"form": form}, status=400)
+        context = {"form": form, "next": _safe_next(request, request.POST.get("next"))}
+        return render(request, "membership/sign_in.html", context, status=400)
     email = form.cleaned_data["email"]
     if _limited(request, "sign-in-address", settings.MASTHEAD_SIGN_IN_RATE_PER_ADDRESS, email):
         return render(request, "membership/rate_limited.html", status=429)
     issued = accounts.request_sign_in(email)
     # Known, unknown or blocked address: the same next page.
     request.session[SESSION_KEY] = issued.request_id if issued else 0
+    request.session[NEXT_KEY] = _safe_next(request, request.POST.get("next"))
     return redirect("membership:enter_code")
 
 

@@ -33,7 +33,8 @@ INVOICE_EVENTS = {"invoice.paid", "invoice.payment_failed", "invoice.payment_suc
 
 
 def receive(payload: bytes, signature: str) -> StripeEvent | None:
-    """Store a verified event; None if it was already received. Raises on a bad signature."""
+    """Store a verified event and queue it; None if it was already processed. Raises on a bad
+    signature."""
     from .tasks import process_stripe_event
 
     event = stripe_api.verified_event(payload, signature)
@@ -43,7 +44,11 @@ def receive(payload: bytes, signature: str) -> StripeEvent | None:
                 event_id=event.id, type=event.type, payload=event.to_dict()
             )
     except IntegrityError:
-        return None
+        # Delivered again: queue it once more only if its processing failed (Stripe was
+        # unreachable, say); a processed event is never applied twice.
+        stored = StripeEvent.objects.get(event_id=event.id)
+        if stored.processed_at is not None:
+            return None
     transaction.on_commit(lambda: process_stripe_event.enqueue(stored.pk))
     return stored
 

@@ -146,3 +146,17 @@ def test_if_stripe_is_down_the_account_is_not_half_deleted(
     response = signed_in(reader).post("/account/delete/", {"confirm": "delete"})
     assert response.status_code == 502
     assert Reader.objects.filter(pk=reader.pk).exists()
+
+
+def test_the_members_csv_export_neutralises_formulas(tiers: dict[str, Tier]) -> None:
+    reader = make_member(tiers["supporter"], "ana@example.org")
+    reader.name = '=HYPERLINK("http://evil.example","click")'
+    reader.save()
+    staff = get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-long-1x")
+    client = Client()
+    client.force_login(staff)
+    response = client.get("/admin/snippets/membership/membership/", {"export": "csv"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    assert "ana@example.org" in text
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text

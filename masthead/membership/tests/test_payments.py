@@ -416,3 +416,24 @@ def test_gifts_recorded_by_hand_count_and_the_progress_endpoint_shows_them(
         "300.00 EUR</span> raised of 1,000.00 EUR"
         in client.get("/support/newsroom/").content.decode()
     )
+
+
+def test_a_delivery_of_an_event_whose_processing_failed_retries_it(
+    stripe_server: StripeStandIn, tiers: dict[str, Tier], settings: Any
+) -> None:
+    reader = make_reader()
+    sub = stripe_server.subscription(price="price_test_supporter_m", reader_id=reader.pk)
+    good_base = settings.STRIPE_API_BASE
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # Stripe unreachable while processing
+    # Stripe gets its answer at once; the task fails and leaves the event unprocessed.
+    assert (
+        post_event(Client(), "customer.subscription.created", sub, "evt_retry").status_code == 200
+    )
+    assert StripeEvent.objects.get().processed_at is None
+    assert Membership.objects.count() == 0
+    settings.STRIPE_API_BASE = good_base
+    assert (
+        post_event(Client(), "customer.subscription.created", sub, "evt_retry").status_code == 200
+    )
+    assert StripeEvent.objects.get().processed_at is not None
+    assert Membership.objects.get().status == Membership.Status.ACTIVE
