@@ -5,6 +5,8 @@ Amounts are integers in the currency's minor unit (cents), never floats.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -159,14 +161,14 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.reader} ({self.tier}, {self.get_status_display()})"
 
-    def is_current(self, now: timezone.datetime | None = None) -> bool:
+    def is_current(self, now: dt.datetime | None = None) -> bool:
         """Whether the member may read members-only articles now: active, on trial, or
         within the grace period after a failed payment."""
         now = now or timezone.now()
         if self.status in {self.Status.ACTIVE, self.Status.TRIALING}:
             return True
         if self.status == self.Status.PAST_DUE and self.past_due_since:
-            grace = timezone.timedelta(days=settings.MASTHEAD_MEMBERSHIP_GRACE_DAYS)
+            grace = dt.timedelta(days=settings.MASTHEAD_MEMBERSHIP_GRACE_DAYS)
             return now < self.past_due_since + grace
         return False
 
