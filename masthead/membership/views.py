@@ -30,7 +30,7 @@ from masthead.news.reader_articles import reader_article
 from masthead.news.selectors import readable_articles
 from masthead.newsletter.rendering import absolute_url
 from masthead.newsletter.tokens import manage_token
-from masthead.newsletter.views import client_ip
+from masthead.server.client_address import client_ip
 
 from . import accounts, payments, sharing, stripe_api, webhooks
 from .access import current_membership, reader_of

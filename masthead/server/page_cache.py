@@ -1,7 +1,10 @@
 """A whole-page cache for readers, so a traffic spike costs a cache read, not a page render.
 
 Only anonymous GET and HEAD requests for successful HTML, feed and sitemap responses that set no
-cookie are cached. Any publish, unpublish, move or settings change bumps one generation number
+cookie are cached, with every header the render had (security headers included). A request
+counts as anonymous unless its session cookie names a session that exists, so a made-up cookie
+can't force renders; pages are keyed on the query parameters they use, so made-up query strings
+can't fill the cache. Any publish, unpublish, move or settings change bumps one generation number
 that is part of every key, so all cached pages go stale at once without scanning the cache.
 The cache is Django's default cache: a folder under var/ on one machine (shared by every server
 process), Redis when REDIS_URL is set (shared by every machine).
@@ -11,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,12 +27,13 @@ CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "
 # Paths that must always reach the application: staff pages, health checks, form endpoints.
 UNCACHED_PREFIXES = (
     "/admin/",
-    "/django-admin/",
     "/healthz",
     "/static/",
     "/media/",
     "/newsletter/",
 )
+# The query parameters readers' pages read (page number, search terms); others change nothing.
+KEYED_PARAMETERS = ("page", "q")
 
 
 def invalidate_pages(**_: Any) -> None:
@@ -46,15 +52,25 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
     return (
         settings.MASTHEAD_PAGE_CACHE_SECONDS > 0
         and request.method in {"GET", "HEAD"}
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(UNCACHED_PREFIXES)
         and "preview" not in request.GET
+        and not _has_session(request)
     )
 
 
+def _has_session(request: HttpRequest) -> bool:
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    return import_module(settings.SESSION_ENGINE).SessionStore().exists(session_key)
+
+
 def _key(request: HttpRequest) -> str:
-    # The path carries the language (/pt/...), so host and path identify the page.
-    raw = f"{_generation()}|{request.get_host()}|{request.get_full_path()}"
+    # The path carries the language (/pt/...); the views read the last value of a parameter.
+    used = urlencode(
+        [(name, request.GET[name]) for name in KEYED_PARAMETERS if name in request.GET]
+    )
+    raw = f"{_generation()}|{request.get_host()}|{request.path}|{used}"
     return "masthead:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -77,11 +93,8 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if self._is_cacheable_response(response):
-            headers = {
-                name: response[name]
-                for name in ("Content-Type", "Content-Language", "Vary", "Link")
-                if response.has_header(name)
-            }
+            # Cookies are kept apart from the headers, so none is stored (none was set anyway).
+            headers = dict(response.items())
             cache.set(key, (response.content, headers), settings.MASTHEAD_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
