@@ -31,6 +31,7 @@ def live_site(live_server: Any, settings: Any) -> str:
     host, port = live_server.url.removeprefix("http://").split(":")
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.MASTHEAD_BASE_URL = live_server.url
     return live_server.url
 
 
