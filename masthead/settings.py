@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "masthead.translation",
     "masthead.demo",
     "masthead.newsletter",
+    "masthead.membership",
     "masthead.community",
     "masthead.importers",
     "masthead.syndication",
@@ -445,3 +446,19 @@ MASTHEAD_COMMENT_CONFIRM_RESEND_SECONDS = env.int(
 )
 # Optional: with a key, comments are also checked by Akismet (pip install akismet).
 MASTHEAD_AKISMET_API_KEY = env.str("MASTHEAD_AKISMET_API_KEY", default="")
+
+# --- Members and giving (masthead.membership; docs/deploy.md, "Membership and Stripe") -------
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+# Where the stripe library sends API calls; tests point it at a local stand-in.
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="https://api.stripe.com")
+# How long an emailed sign-in link and code work.
+MASTHEAD_SIGN_IN_MINUTES = env.int("MASTHEAD_SIGN_IN_MINUTES", default=15)
+MASTHEAD_SIGN_IN_RATE_PER_IP = env.str("MASTHEAD_SIGN_IN_RATE_PER_IP", default="10/h")
+MASTHEAD_SIGN_IN_RATE_PER_ADDRESS = env.str("MASTHEAD_SIGN_IN_RATE_PER_ADDRESS", default="3/10m")
+MASTHEAD_SHARE_RATE_PER_ACCOUNT = env.str("MASTHEAD_SHARE_RATE_PER_ACCOUNT", default="10/d")
+MASTHEAD_SHARE_RATE_PER_IP = env.str("MASTHEAD_SHARE_RATE_PER_IP", default="20/d")
+MASTHEAD_SHARE_RATE_PER_RECIPIENT = env.str("MASTHEAD_SHARE_RATE_PER_RECIPIENT", default="3/d")
+# Days a member keeps access after a renewal payment fails, while Stripe retries the card.
+MASTHEAD_MEMBERSHIP_GRACE_DAYS = env.int("MASTHEAD_MEMBERSHIP_GRACE_DAYS", default=7)

@@ -22,6 +22,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("newsletter/", include("masthead.newsletter.urls")),
+    path("", include("masthead.membership.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -30,6 +30,7 @@ from masthead.importers.mapping import load_mapping
 from masthead.importers.media import MediaOptions
 from masthead.importers.services import ImportOptions, import_export
 from masthead.importers.sources.wordpress import WordPressExport
+from masthead.membership.demo import load_demo_membership
 from masthead.news.models import (
     ArticleAuthor,
     ArticleIndexPage,
@@ -204,6 +205,8 @@ def load_demo(
     _index_now(site, collection)
     for _comment in range(load_demo_comments(articles)):
         summary.count("comments")
+    for kind, number in load_demo_membership(articles).items():
+        summary.created[kind] = summary.created.get(kind, 0) + number
     return summary
 
 

@@ -61,8 +61,9 @@ def test_the_demo_has_the_promised_publication_and_every_page_renders(loaded, cl
     }
     assert (made["ThemePage"], made["ReportPage"]) == (8, 3)
     assert made["CreditedRendition"] >= 30 * 8  # made at load time, not on the first visit
-    # 30 readable, one embargoed behind a page password, 3 moved in from WordPress.
-    assert readable_articles().count() == 33
+    # 30 readable, one embargoed behind a page password, 3 moved in from WordPress, two of
+    # the 30 for members only.
+    assert readable_articles().count() == 31
     assert ArticlePage.objects.filter(selected_for_newsletter=True).count() >= 3
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8123)
@@ -104,6 +105,27 @@ def test_loading_twice_duplicates_nothing_and_staff_can_log_in(loaded, client):
         assert client.get("/admin/").status_code == 200, role
         client.logout()
     assert User.objects.get(username="editor").groups.filter(name="Editors").exists()
+
+
+def test_the_demo_shows_membership_and_giving(loaded, client, settings):
+    from masthead.membership.models import Campaign, Membership, MembersOnlyArticle, Tier
+    from masthead.membership.selectors import campaign_progress
+
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    assert list(Tier.objects.values_list("slug", flat=True)) == ["free", "supporter", "patron"]
+    locked = list(MembersOnlyArticle.objects.select_related("article"))
+    assert len(locked) == 2
+    assert HomePage.objects.get().lead_article_id not in {flag.article_id for flag in locked}
+    campaign = Campaign.objects.get()
+    assert 0 < campaign_progress(campaign)["percent"] < 100
+    assert Membership.objects.get().reader.email == "member@example.org"
+    page = client.get(locked[0].article.url, HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert "This article is for members" in page
+    home = client.get("/", HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert locked[0].article.title not in home
+    article = ArticlePage.objects.live().exclude(pk__in=[f.article_id for f in locked]).first()
+    page = client.get(article.url, HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert "Keep the presses running" in page and "campaign-banner" in page
 
 
 def test_the_embargoed_article_opens_with_its_password_and_is_listed_nowhere(

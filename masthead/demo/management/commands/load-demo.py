@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
 from masthead.demo.loader import describe_demo_translation, load_demo
+from masthead.membership.demo import DEMO_MEMBER, demo_member_sign_in_link
 
 
 class Command(BaseCommand):
@@ -48,3 +49,7 @@ class Command(BaseCommand):
         summary = load_demo(hostname=options["hostname"], port=options["port"], progress=progress)
         self.stdout.write(self.style.SUCCESS(str(summary)))
         self.stdout.write(describe_demo_translation())
+        self.stdout.write(
+            f"Demo member ({DEMO_MEMBER}, a supporter): sign in with {demo_member_sign_in_link()} "
+            "(works once; masthead membership-sign-in-link prints a new one)."
+        )

@@ -1,0 +1,36 @@
+// The campaign banner is part of cached pages; its figures are refreshed from a small JSON
+// endpoint (so a gift need not empty the page cache), and a dismissal is remembered here.
+(function () {
+  "use strict";
+  document.querySelectorAll(".campaign-banner").forEach(function (banner) {
+    var key = "masthead:campaign-dismissed:" + banner.dataset.campaign;
+    try {
+      if (window.localStorage.getItem(key)) { banner.hidden = true; return; }
+    } catch (e) { /* storage blocked: the banner stays */ }
+    var dismiss = banner.querySelector(".campaign-banner__dismiss");
+    if (dismiss) {
+      dismiss.hidden = false;
+      dismiss.addEventListener("click", function () {
+        banner.hidden = true;
+        try { window.localStorage.setItem(key, "1"); } catch (e) { /* not remembered */ }
+      });
+    }
+  });
+  document.querySelectorAll(".campaign-progress[data-progress-url]").forEach(function (box) {
+    fetch(box.dataset.progressUrl, { credentials: "omit", cache: "no-cache" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        var bar = box.querySelector("progress");
+        if (bar) { bar.value = data.percent; }
+        var money = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+          style: "currency", currency: data.currency.toUpperCase()
+        });
+        box.querySelectorAll("[data-figure]").forEach(function (figure) {
+          var name = figure.dataset.figure;
+          figure.textContent = name === "raised" ? money.format(data.raised / 100) : String(data[name]);
+        });
+      })
+      .catch(function () { /* the cached figures stay */ });
+  });
+})();

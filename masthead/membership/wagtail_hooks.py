@@ -1,0 +1,151 @@
+"""Membership joins the reader's pages through news' extension point, and the admin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from masthead.news import extensions
+
+from .access import current_membership, reader_of, without_members_only
+from .models import BlockedEmailDomain, Campaign, Gift, Membership, MembersOnlyArticle, Tier
+from .paywall import serve_members_only
+from .selectors import campaign_progress, running_campaign
+
+hooks.register(extensions.READABLE_ARTICLES_HOOK, without_members_only)
+# After Wagtail's own view-restriction check (order 0): a private article stays private.
+hooks.register("on_serve_page", serve_members_only, order=100)
+
+
+# --- Fragments (the same for every anonymous reader: pages are cached) ---------------------------
+@extensions.fragment("header", order=50)
+def account_link(context: extensions.FragmentContext) -> str:
+    return render_to_string("membership/includes/account_link.html")
+
+
+@extensions.fragment("article_end", order=30)
+def membership_prompt(context: extensions.FragmentContext) -> str:
+    campaign = running_campaign()
+    member = context.request is not None and current_membership(
+        reader_of(getattr(context.request, "user", None))
+    )
+    if campaign is None and member:
+        return ""
+    return render_to_string(
+        "membership/includes/article_end.html",
+        {
+            "campaign": campaign,
+            "progress": campaign_progress(campaign) if campaign else None,
+            "show_join": not member,
+        },
+    )
+
+
+# --- Admin --------------------------------------------------------------------------------------
+class CsvSafeIndexView(IndexView):
+    """CSV export with cells that a spreadsheet would run as a formula neutralised."""
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
+        return value
+
+
+class TierViewSet(SnippetViewSet):
+    model = Tier
+    icon = "pick"
+    menu_label = _("Tiers")
+    list_display = ["name", "rank", "monthly_amount", "yearly_amount", "currency", "active"]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldPanel("benefits"),
+        FieldRowPanel(
+            [FieldPanel("monthly_amount"), FieldPanel("yearly_amount"), FieldPanel("currency")]
+        ),
+        FieldRowPanel([FieldPanel("rank"), FieldPanel("active")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("stripe_product_id", read_only=True),
+                FieldPanel("stripe_monthly_price_id", read_only=True),
+                FieldPanel("stripe_yearly_price_id", read_only=True),
+            ],
+            heading=_("Stripe (filled in by membership-stripe-sync)"),
+        ),
+    ]
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "group"
+    menu_label = _("Members")
+    index_view_class = CsvSafeIndexView
+    list_display = ["reader", "tier", "status", "since", "current_period_end"]
+    list_filter = ["tier", "status"]
+    list_export = ["reader.email", "reader.name", "tier.name", "status", "since"]
+    export_headings = {"reader.email": "Email", "reader.name": "Name", "tier.name": "Tier"}
+    export_filename = "members"
+    add_to_admin_menu = False
+    panels = [FieldPanel("tier", read_only=True), FieldPanel("status", read_only=True)]
+
+
+class MembersOnlyArticleViewSet(SnippetViewSet):
+    model = MembersOnlyArticle
+    icon = "lock"
+    menu_label = _("Members-only articles")
+    list_display = ["article", "minimum_tier", "created_at"]
+    panels = [FieldPanel("article"), FieldPanel("minimum_tier")]
+
+
+class CampaignViewSet(SnippetViewSet):
+    model = Campaign
+    icon = "success"
+    menu_label = _("Campaigns")
+    list_display = ["title", "starts_at", "ends_at", "goal_amount", "goal_donors"]
+
+
+class GiftViewSet(SnippetViewSet):
+    model = Gift
+    icon = "tick"
+    menu_label = _("Gifts")
+    index_view_class = CsvSafeIndexView
+    list_display = ["received_at", "campaign", "amount", "currency", "status", "source"]
+    list_filter = ["campaign", "status", "source"]
+    list_export = ["received_at", "campaign.title", "donor_name", "amount", "currency", "status"]
+    panels = [
+        FieldPanel("campaign"),
+        FieldRowPanel([FieldPanel("amount"), FieldPanel("currency"), FieldPanel("source")]),
+        FieldRowPanel([FieldPanel("donor_name"), FieldPanel("donor_email")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("received_at")]),
+        FieldPanel("amount_refunded"),
+    ]
+
+
+class BlockedEmailDomainViewSet(SnippetViewSet):
+    model = BlockedEmailDomain
+    icon = "warning"
+    menu_label = _("Blocked email domains")
+    list_display = ["domain", "note", "created_at"]
+
+
+class MembershipGroup(SnippetViewSetGroup):
+    menu_label = _("Members and giving")
+    menu_icon = "group"
+    menu_order = 350
+    items = (
+        TierViewSet,
+        MembershipViewSet,
+        MembersOnlyArticleViewSet,
+        CampaignViewSet,
+        GiftViewSet,
+        BlockedEmailDomainViewSet,
+    )
+
+
+register_snippet(MembershipGroup)
