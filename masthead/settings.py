@@ -82,11 +82,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it stores pages with every header the others add (security headers too) and a
+    # hit skips them all; it never stores a response that sets or varies on a cookie.
+    "masthead.server.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Early, so a cached page skips every middleware below; it still sees their cookies on
-    # the way out, and never stores a response that sets one.
-    "masthead.server.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The reader's language comes from the URL prefix (/pt/...); unprefixed is the original.
     "django.middleware.locale.LocaleMiddleware",
@@ -293,6 +293,8 @@ MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
 # How long readers' pages stay in the page cache at most; 0 turns the cache off. Publishing
 # anything empties it at once, so this only bounds staleness of time-dependent bits.
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)
+# Memory each server process gives its hottest pages (already compressed) for the fast path.
+MASTHEAD_PAGE_CACHE_MEMORY_MB = env.int("MASTHEAD_PAGE_CACHE_MEMORY_MB", default=64)
 
 # --- Translation (masthead.translation; docs/translation.md) ----------------------------------
 _language_codes = [code for code, _name in LANGUAGES]

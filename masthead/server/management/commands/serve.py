@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from masthead.server.page_cache import invalidate_pages
+from masthead.server.page_cache import purge_everything
 
 
 class Command(BaseCommand):
@@ -66,7 +66,7 @@ class Command(BaseCommand):
             self.stdout.write("  Stop with Ctrl+C.\n")
 
         # New code may render pages differently: start with an empty page cache.
-        invalidate_pages()
+        purge_everything()
         processes: list[subprocess.Popen[bytes]] = []
         if options["with_worker"]:
             processes.append(
