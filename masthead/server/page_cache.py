@@ -91,7 +91,7 @@ PageKey = tuple[str, str, str, str]  # scheme, host, path, query
 class CachedPage:
     """One page as stored: its bodies in each encoding and the headers every copy carries."""
 
-    path: str
+    path: str  # without language prefix, as purges name it
     headers: tuple[tuple[str, str], ...]
     bodies: dict[str, bytes]  # "identity", and "gzip" and "br" for text worth compressing
     etag: str
@@ -223,6 +223,18 @@ def build_page(
     )
 
 
+def base_path(path: str) -> str:
+    """The path without its language prefix: a purge covers a page in every language."""
+    parts = path.split("/", 2)
+    if len(parts) == 3 and parts[1] in _language_prefixes():
+        return "/" + parts[2]
+    return path
+
+
+def _language_prefixes() -> frozenset[str]:
+    return frozenset(settings.MASTHEAD_TRANSLATION_LANGUAGES) | {settings.LANGUAGE_CODE}
+
+
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
@@ -292,7 +304,7 @@ class PageCache:
         self, ticket: RenderTicket, headers: Iterable[tuple[str, str]], body: bytes
     ) -> CachedPage:
         seconds = settings.MASTHEAD_PAGE_CACHE_SECONDS
-        page = build_page(ticket.key[2], headers, body, seconds)
+        page = build_page(base_path(ticket.key[2]), headers, body, seconds)
         # Under versions read before rendering: a purge meanwhile leaves this copy unreachable.
         cache.set(ticket.shared_key, page, timeout=2 * seconds)
         self._keep(ticket.key, page, ticket.purge_number)
@@ -316,8 +328,9 @@ class PageCache:
 
     # --- purging ----------------------------------------------------------------------------
     def purge_paths(self, paths: Iterable[str]) -> None:
-        """Make these paths (with any query) render again, on every process and node."""
-        paths = sorted(set(paths))
+        """Make these paths (with any query, in every language) render again, on every process
+        and node."""
+        paths = sorted({base_path(path) for path in paths})
         if not paths:
             return
         cache.set_many({_path_version_key(path): uuid.uuid4().hex for path in paths}, None)
@@ -335,7 +348,7 @@ class PageCache:
 
     # --- internals --------------------------------------------------------------------------
     def _shared_key(self, key: PageKey) -> str:
-        path_key = _path_version_key(key[2])
+        path_key = _path_version_key(base_path(key[2]))
         versions = cache.get_many([_EPOCH_KEY, path_key])
         raw = f"{versions.get(_EPOCH_KEY)}|{versions.get(path_key)}|{key!r}"
         return "masthead:pc:page:" + _digest(raw)
@@ -352,7 +365,7 @@ class PageCache:
             if old is not None:
                 self._bytes -= old.size
             self._pages[key] = page
-            self._by_path.setdefault(key[2], set()).add(key)
+            self._by_path.setdefault(page.path, set()).add(key)
             self._bytes += page.size
             while self._bytes > self.memory_bytes and self._pages:
                 evicted_key, evicted = self._pages.popitem(last=False)
@@ -380,11 +393,11 @@ class PageCache:
 
     def _forget(self, key: PageKey, page: CachedPage) -> None:
         self._bytes -= page.size
-        keys = self._by_path.get(key[2])
+        keys = self._by_path.get(page.path)
         if keys is not None:
             keys.discard(key)
             if not keys:
-                del self._by_path[key[2]]
+                del self._by_path[page.path]
 
     def _clear(self) -> None:
         self._pages.clear()

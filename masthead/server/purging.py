@@ -43,7 +43,8 @@ def with_feeds(paths: Iterable[str]) -> set[str]:
 
 
 def article_paths(article: Page, old_url_paths: Iterable[str] = ()) -> set[str]:
-    """Every address where this article (or a listing that includes it) is shown."""
+    """Every address where this article (or a listing that includes it) is shown, without
+    language prefix: each stands for the page in every language."""
     from masthead.news.models import ArticlePage, ReportPinnedArticle
 
     own = {served_path(article), *(served_path(article, old) for old in old_url_paths)}
@@ -64,8 +65,7 @@ def article_paths(article: Page, old_url_paths: Iterable[str] = ()) -> set[str]:
         landing.update(served_path(page) for page in related)
     pins = ReportPinnedArticle.objects.filter(article_id=article.pk).select_related("report")
     landing.update(served_path(pin.report) for pin in pins)
-    paths = {p for p in own if p} | with_feeds(p for p in landing if p) | set(SITE_WIDE_PATHS)
-    return in_every_language(paths)
+    return {p for p in own if p} | with_feeds(p for p in landing if p) | set(SITE_WIDE_PATHS)
 
 
 def page_paths(page: Page, old_url_paths: Iterable[str] = ()) -> set[str] | None:
@@ -102,7 +102,7 @@ def _purge_frontend(paths: set[str] | None) -> None:
         if paths is None:
             batch.add_url(root + "/*")  # CDNs that take wildcards; nginx purges the site
         else:
-            batch.add_urls(root + path for path in sorted(paths))
+            batch.add_urls(root + path for path in sorted(in_every_language(paths)))
     batch.purge()
 
 

@@ -1,5 +1,12 @@
-"""`masthead serve`: the production application server (gunicorn), optionally with the
-background task worker beside it, both stopped together."""
+"""`masthead serve`: the production application server, optionally with the background task
+worker beside it, all stopped together.
+
+granian (a Rust HTTP server running the WSGI app) is the default: on the benchmark machine it
+served cached pages about twice as fast as gunicorn's threaded workers (bench/RESULTS.md).
+Both keep connections alive and write no access log unless ``MASTHEAD_ACCESS_LOG`` is true
+(nginx or the CDN in front logs requests already, and a log line per hit costs more than the
+hit).
+"""
 
 from __future__ import annotations
 
@@ -25,10 +32,21 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument(
+            "--server",
+            choices=("granian", "gunicorn"),
+            default=os.environ.get("MASTHEAD_SERVER", "granian"),
+        )
+        parser.add_argument(
             "--workers",
             type=int,
             default=int(os.environ.get("WEB_CONCURRENCY", "0")) or None,
-            help="gunicorn worker processes (default: 2 x CPU cores + 1, as gunicorn advises).",
+            help="Worker processes (default: one per CPU core).",
+        )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("MASTHEAD_SERVER_THREADS", "4")),
+            help="Threads per worker that run the application (renders wait on the database).",
         )
         parser.add_argument(
             "--with-worker",
@@ -46,7 +64,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         host, port = options["host"], options["port"]
-        workers = options["workers"] or (2 * (os.cpu_count() or 1) + 1)
+        workers = options["workers"] or (os.cpu_count() or 1)
         if options["demo_banner"]:
             from masthead.demo.credentials import read_all_demo_credentials
 
@@ -77,20 +95,7 @@ class Command(BaseCommand):
                 subprocess.Popen([sys.executable, "-m", "masthead.cli", "newsletter", "scheduler"])
             )
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "masthead.wsgi:application",
-                "--bind",
-                f"{host}:{port}",
-                "--workers",
-                str(workers),
-                "--access-logfile",
-                "-",
-                "--forwarded-allow-ips",
-                os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
-            ]
+            server_command(options["server"], host, port, workers, options["threads"])
         )
         processes.append(server)
         # systemd and bench scripts stop us with SIGTERM; turn it into a clean exit so the
@@ -120,3 +125,45 @@ def worker_command() -> list[str]:
     if backend.startswith("django_tasks_rq"):
         return ["rqworker", "--job-class", "django_tasks_rq.Job", "--with-scheduler", "default"]
     return ["worker", "--queue-name", "*"]
+
+
+def server_command(server: str, host: str, port: int, workers: int, threads: int) -> list[str]:
+    access_log = os.environ.get("MASTHEAD_ACCESS_LOG", "false").lower() in {"1", "true", "yes"}
+    if server == "granian":
+        return [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            str(threads),
+            "--http",
+            "1",
+            "--access-log" if access_log else "--no-access-log",
+            "masthead.wsgi:application",
+        ]
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "masthead.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        # Threads keep connections alive (the sync worker closes each one).
+        "--worker-class",
+        "gthread",
+        "--threads",
+        str(threads),
+        *(["--access-logfile", "-"] if access_log else []),
+        "--forwarded-allow-ips",
+        os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+    ]
