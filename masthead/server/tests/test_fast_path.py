@@ -273,7 +273,7 @@ def test_purges_reach_another_process_through_the_counter(
 class _PurgeRecorder(BaseHTTPRequestHandler):
     purged: list[str] = []
 
-    def do_PURGE(self) -> None:  # noqa: N802 (the HTTP method's name)
+    def do_PURGE(self) -> None:
         self.purged.append(self.path)
         self.send_response(200)
         self.end_headers()
