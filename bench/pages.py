@@ -56,7 +56,7 @@ http {{
         listen 127.0.0.1:{proxy_port};
         location / {{
             proxy_cache masthead;
-            proxy_cache_key $scheme$host$uri$is_args$args;
+            proxy_cache_key $host$uri$is_args$args;
             proxy_cache_valid 200 10m;
             proxy_cache_use_stale updating error timeout;
             proxy_cache_background_update on;

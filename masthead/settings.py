@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "masthead.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -213,6 +214,22 @@ STORAGES = {
         )
     },
 }
+# Several web machines share uploads on S3-compatible object storage (AWS S3, MinIO, Garage,
+# Scaleway, ...) through django-storages; the access keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, which boto3 reads itself.
+MASTHEAD_S3_BUCKET = env.str("MASTHEAD_S3_BUCKET", default="")
+if MASTHEAD_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MASTHEAD_S3_BUCKET,
+            "endpoint_url": env.str("MASTHEAD_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("MASTHEAD_S3_REGION", default="") or None,
+            "custom_domain": env.str("MASTHEAD_S3_CUSTOM_DOMAIN", default="") or None,
+            "querystring_auth": False,  # public images on cached pages can't carry expiring URLs
+            "file_overwrite": False,
+        },
+    }
 # In production a reverse proxy serves media; the demo and small installs let Django do it.
 MASTHEAD_SERVE_MEDIA = env.bool("MASTHEAD_SERVE_MEDIA", default=not PRODUCTION)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -293,6 +310,10 @@ MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
 # How long readers' pages stay in the page cache at most; 0 turns the cache off. Publishing
 # anything empties it at once, so this only bounds staleness of time-dependent bits.
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)
+# A CDN or nginx cache in front, told which URLs to purge (Wagtail's frontend cache backends
+# as JSON, e.g. {"nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+# "LOCATION": "http://127.0.0.1:8080"}}).
+WAGTAILFRONTENDCACHE = env.json("MASTHEAD_FRONTEND_CACHE", default={})
 # Memory each server process gives its hottest pages (already compressed) for the fast path.
 MASTHEAD_PAGE_CACHE_MEMORY_MB = env.int("MASTHEAD_PAGE_CACHE_MEMORY_MB", default=64)
 
