@@ -3580,3 +3580,46 @@ ARTICLES = [
         ],
     },
 ]
+
+# Behind a page password (Wagtail's privacy setting): the tour shows it asks for the password at
+# its own address and appears in no listing, feed, search result, sitemap or newsletter.
+EMBARGOED_ARTICLE = {
+    "slug": "embargoed-budget-briefing",
+    "headline": "Embargoed: what the regional budget briefing will say",
+    "standfirst": (
+        "A briefing for partner newsrooms ahead of Friday's publication. It stays behind a "
+        "password until the embargo lifts."
+    ),
+    "authors": ["johanna-lindqvist"],
+    "regions": ["europe"],
+    "themes": ["economy"],
+    "days_ago": 0,
+    "hour": 6,
+    "newsletter": True,
+    "image": {
+        "title": "Embargoed briefing",
+        "alt": "Abstract illustration of a closed envelope drawn in grey and amber.",
+        "caption": "The briefing stays sealed until Friday.",
+        "credit": "Illustration: The Meridian Review",
+        "credit_url": "",
+        "colours": ["#4a4e57", "#e0a33a"],
+    },
+    "originally_published_at": "",
+    "body": [
+        (
+            "paragraph",
+            (
+                "<p>This briefing summarises the regional budget figures that partner "
+                "newsrooms will publish together on Friday. Until then it is shared with them "
+                "alone, behind a password.</p>"
+            ),
+        ),
+        (
+            "paragraph",
+            (
+                "<h2>What to expect</h2><p>Spending on grids and water rises, and the reserve "
+                "fund is drawn down for the first time in five years.</p>"
+            ),
+        ),
+    ],
+}

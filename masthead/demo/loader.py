@@ -19,7 +19,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
 from masthead.news.models import (
@@ -60,6 +60,9 @@ STAFF_ACCOUNTS = [
     ("editor", "editor", "Editors"),
     ("contributor", "contributor", "Contributors"),
 ]
+
+# Kept beside the staff logins so the banner can show the embargoed article's password.
+PAGE_PASSWORD_ROLE = "page-password"  # noqa: S105 - a label, not a password
 
 P = TypeVar("P", bound=Page)
 
@@ -161,6 +164,18 @@ def load_demo(
         )
     _pin_report_articles(reports, summary)
     _set_lead_story(articles)
+    embargoed = _ensure_article(
+        content.EMBARGOED_ARTICLE,
+        articles_index,
+        authors,
+        regions,
+        themes,
+        reports,
+        collection,
+        now,
+        summary,
+    )
+    _ensure_page_password(embargoed, summary)
     _reader, created = load_demo_newsletter()
     if created:
         summary.count("newsletter subscribers")
@@ -222,7 +237,7 @@ def _ensure_staff(summary: DemoLoadSummary) -> None:
     """The admin, an editor and a contributor, each with a generated password kept in var/."""
     User = get_user_model()
     known = read_all_demo_credentials()
-    accounts = {}
+    accounts = dict(known)
     for role, username, group_name in STAFF_ACCOUNTS:
         user = User.objects.filter(username=username).first()
         if user is not None and role in known:
@@ -365,6 +380,23 @@ def _pin_report_articles(reports: dict[str, ReportPage], summary: DemoLoadSummar
             report.pinned_articles.add(ReportPinnedArticle(article=first, sort_order=0))
             report.save_revision().publish()
             summary.count("pinned articles")
+
+
+def _ensure_page_password(article: ArticlePage, summary: DemoLoadSummary) -> None:
+    """Put ``article`` behind a generated page password, kept with the staff logins."""
+    accounts = read_all_demo_credentials()
+    restriction = PageViewRestriction.objects.filter(page=article).first()
+    if restriction is not None and PAGE_PASSWORD_ROLE in accounts:
+        return
+    password = secrets.token_urlsafe(9)
+    if restriction is None:
+        restriction = PageViewRestriction(page=article)
+        summary.count("password-protected articles")
+    restriction.restriction_type = PageViewRestriction.PASSWORD
+    restriction.password = password
+    restriction.save()
+    accounts[PAGE_PASSWORD_ROLE] = (article.url, password)
+    write_demo_credentials(accounts)
 
 
 def _set_lead_story(articles: list[ArticlePage]) -> None:

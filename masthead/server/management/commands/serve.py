@@ -67,6 +67,7 @@ class Command(BaseCommand):
         workers = options["workers"] or (os.cpu_count() or 1)
         if options["demo_banner"]:
             from masthead.demo.credentials import read_all_demo_credentials
+            from masthead.demo.loader import PAGE_PASSWORD_ROLE
 
             base = f"http://{host}:{port}"
             self.stdout.write(
@@ -74,6 +75,12 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  Admin site:         {base}/admin/")
             for role, (username, password) in read_all_demo_credentials().items():
+                if role == PAGE_PASSWORD_ROLE:
+                    # username is the page's path: a password-protected article, off every list.
+                    self.stdout.write(
+                        f"  Private article:    {base}{username} (password {password})"
+                    )
+                    continue
                 label = f"{role.capitalize()} login:"
                 self.stdout.write(f"  {label:<19} {username} / {password}")
             if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
