@@ -214,8 +214,8 @@ def main() -> None:
             "home": "/",
             "article": article_url,
             "region": "/regions/europe/",
-            "article /pt/": "/pt" + article_url,
             "home /pt/": "/pt/",
+            "region /pt/": "/pt/regions/europe/",
             "feed (RSS)": "/feed/rss/",
         }
         rows = []
