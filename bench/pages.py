@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 NGINX_CONF = """
 {user}
-worker_processes 1;
+worker_processes auto;
 daemon off;
 pid {tmp}/nginx.pid;
 error_log {tmp}/nginx-error.log;
