@@ -54,8 +54,10 @@ def article_paths(article: Page, old_url_paths: Iterable[str] = ()) -> set[str]:
     parent = article.get_parent()
     if parent is not None:
         landing.add(served_path(parent))
-    specific = ArticlePage.objects.filter(pk=article.pk).first()
-    if specific is not None:
+    # As stored now, restricted or not: a purge must reach wherever the article showed.
+    stored = Page.objects.filter(pk=article.pk).first()
+    specific = stored.specific if stored is not None else None
+    if isinstance(specific, ArticlePage):
         related = [
             *specific.regions.all(),
             *specific.themes.all(),
