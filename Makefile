@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-sqlite test-postgres lint format serve clean
+.PHONY: install system-packages demo test lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +18,18 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
-demo: install
+# Debian packages for the browser tests, the HTML checker and Apertium: installed when this
+# machine lets us (root or passwordless sudo), otherwise the command to run is printed.
+system-packages:
+	@scripts/system-packages
+
+demo: install system-packages
 	$(BIN)/masthead migrate --no-input --verbosity 0
 	$(BIN)/masthead collectstatic --no-input --verbosity 0
 	$(BIN)/masthead load-demo --port $(PORT)
 	PORT=$(PORT) $(BIN)/masthead serve --with-worker --demo-banner
 
-test: install
+test: install system-packages
 	$(BIN)/masthead makemigrations --check --dry-run --verbosity 1
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

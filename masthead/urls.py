@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -24,7 +23,6 @@ urlpatterns = [
     ),
     path("newsletter/", include("masthead.newsletter.urls")),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -37,6 +35,11 @@ if settings.MASTHEAD_SERVE_MEDIA:
 # Wagtail's page tree answers everything else, so it comes last.
 urlpatterns += i18n_patterns(
     path("search/", news_views.search, name="search"),
+    # Wagtail's page-password form, rate-limited; same path, so it is found before Wagtail's.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        server_views.page_password,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,6 +19,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from masthead.server.base_url import absolute_url
+
 from . import models
 from .attribution import attribution_for, byline_names
 from .reader_articles import ReaderArticle, available_in, reader_articles
@@ -67,6 +69,9 @@ class ArticleRssFeed(Feed):
         if landing_page.depth <= 2:
             return publication
         return f"{landing_page.feed_title()} — {publication}"
+
+    def feed_url(self, landing_page: Any) -> str:
+        return absolute_url(self.request.path)
 
     def link(self, landing_page: Any) -> str:
         return landing_page.get_full_url(self.request)

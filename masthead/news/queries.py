@@ -4,6 +4,7 @@ and reach templates as :class:`~masthead.news.reader_articles.ReaderArticle` val
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, QuerySet
@@ -91,5 +92,11 @@ def pinned_articles(report: ReportPage, request: HttpRequest | None = None) -> l
 
 
 def search_articles(query: str) -> Any:
-    """Readable articles matching ``query``, best match first (Wagtail search)."""
-    return readable_articles().search(query, operator="and")
+    """Readable articles matching every word of ``query``, best match first (Wagtail search).
+
+    Only the words are searched for: quotes, stars and operators mean something to SQLite's
+    and PostgreSQL's full-text syntax, and a stray one made the search fail."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return readable_articles().none()
+    return readable_articles().search(" ".join(words), operator="and")

@@ -10,6 +10,6 @@ class NewsletterConfig(AppConfig):
     verbose_name = "Newsletter"
 
     def ready(self) -> None:
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 - checks registers itself
 
         signal_handlers.connect()

@@ -6,12 +6,15 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from masthead.email_address import normalise_email
+
 from .models import Frequency
-from .services import normalise_email
-from .tokens import form_age_seconds, form_timestamp
+from .tokens import form_age_seconds
+
+LANGUAGE_ERRORS = {"invalid_choice": _("Choose one of the languages offered.")}
+FREQUENCY_ERRORS = {"invalid_choice": _("Choose daily or weekly.")}
 
 
 def language_field(initial: str | None = None) -> forms.ChoiceField:
@@ -24,49 +27,46 @@ class SignupForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "name@example.org"}),
     )
-    language = forms.ChoiceField(label=_("Language"), choices=())
+    language = forms.ChoiceField(label=_("Language"), choices=(), error_messages=LANGUAGE_ERRORS)
     frequency = forms.ChoiceField(
-        label=_("How often"), choices=Frequency.choices, initial=Frequency.DAILY
+        label=_("How often"),
+        choices=Frequency.choices,
+        initial=Frequency.DAILY,
+        error_messages=FREQUENCY_ERRORS,
     )
     # Bot traps: a field people never see (bots fill every field) and the signed time the
-    # form was shown (bots submit at once).
+    # form was first used (bots submit at once). The template writes the stamp itself: a
+    # fresh one on the uncached sign-up page, none in cached pages, whose script fetches one.
     website = forms.CharField(
         label=_("Leave this empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, language: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = settings.LANGUAGES
         codes = {code for code, _name in settings.LANGUAGES}
         self.fields["language"].initial = language if language in codes else settings.LANGUAGE_CODE
-        if not self.is_bound:
-            self.initial["shown"] = form_timestamp()
 
     def clean_email(self) -> str:
-        try:
-            return normalise_email(self.cleaned_data["email"])
-        except ValidationError:
-            raise ValidationError(
-                _(
-                    "That doesn't look like an email address. Enter one address, like "
-                    "name@example.org."
-                )
-            ) from None
+        return normalise_email(self.cleaned_data["email"])
 
-    def looks_like_a_bot(self) -> bool:
-        """True when the honeypot is filled or the form came back faster than a person types."""
-        if self.data.get("website"):
-            return True
+    def filled_the_trap(self) -> bool:
+        """True when the hidden field people never see was filled in."""
+        return bool(self.data.get("website"))
+
+    def came_back_too_soon(self) -> bool:
+        """True when the stamp is missing, forged, stale, or younger than a person types."""
         age = form_age_seconds(self.data.get("shown", ""))
         return age is None or age < settings.MASTHEAD_NEWSLETTER_MIN_FILL_SECONDS
 
 
 class PreferencesForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=())
-    frequency = forms.ChoiceField(label=_("How often"), choices=Frequency.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=(), error_messages=LANGUAGE_ERRORS)
+    frequency = forms.ChoiceField(
+        label=_("How often"), choices=Frequency.choices, error_messages=FREQUENCY_ERRORS
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

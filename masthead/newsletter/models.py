@@ -30,7 +30,7 @@ class Subscriber(models.Model):
         BOUNCED = "bounced", _("Bounced")
         COMPLAINED = "complained", _("Complained")
 
-    # Stored lower-cased (see services.normalise_email); the constraint below enforces it too.
+    # Stored normalised (masthead.email_address); the constraint below enforces lower case too.
     email = models.EmailField(_("email address"), max_length=254)
     language = models.CharField(_("language"), max_length=16, default="en")
     frequency = models.CharField(

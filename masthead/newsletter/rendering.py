@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urljoin
 
 import css_inline
 from django.conf import settings
@@ -23,6 +22,7 @@ from masthead.news.attribution import byline_names
 from masthead.news.models import ArticleAuthor, ArticlePage, PublicationSettings
 from masthead.news.reader_articles import reader_articles
 from masthead.news.selectors import readable_articles
+from masthead.server.base_url import absolute_url
 
 from .models import NewsletterIssue
 from .tokens import manage_token
@@ -30,10 +30,6 @@ from .tokens import manage_token
 UNSUBSCRIBE_PLACEHOLDER = "MASTHEAD-UNSUBSCRIBE-URL-PLACEHOLDER"
 PREFERENCES_PLACEHOLDER = "MASTHEAD-PREFERENCES-URL-PLACEHOLDER"
 IMAGE_SPEC = "fill-1200x675"
-
-
-def absolute_url(path: str) -> str:
-    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path)
 
 
 @dataclass(frozen=True)
@@ -77,7 +73,7 @@ def _link_parts_for(base_url: str) -> tuple[tuple[str, str], tuple[str, str]]:
 
 
 def _link_parts() -> tuple[tuple[str, str], tuple[str, str]]:
-    return _link_parts_for(settings.WAGTAILADMIN_BASE_URL)
+    return _link_parts_for(settings.MASTHEAD_BASE_URL)
 
 
 def issue_articles(issue: NewsletterIssue) -> list[ArticlePage]:

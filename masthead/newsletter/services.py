@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from masthead.email_address import normalise_email
 from masthead.news.models import PublicationSettings
 from masthead.news.selectors import readable_articles
 
@@ -38,17 +38,6 @@ class NewsletterError(Exception):
 
 
 # --- Subscribers -------------------------------------------------------------------------------
-def normalise_email(raw: str) -> str:
-    """Trimmed, domain lower-cased; raises ValidationError for anything that isn't one address
-    (newlines, several addresses, display names)."""
-    email = (raw or "").strip()
-    if any(char in email for char in "\r\n\t\0,;<>") or " " in email:
-        raise ValidationError(_("Enter one email address, like name@example.org."))
-    validate_email(email)
-    local, _at, domain = email.rpartition("@")
-    return f"{local}@{domain.lower()}"
-
-
 def language_codes() -> set[str]:
     return {code for code, _name in settings.LANGUAGES}
 
@@ -174,7 +163,11 @@ def update_preferences(subscriber: Subscriber, *, language: str, frequency: str)
 
 def suppress_address(email: str, status: str, reason: str) -> int:
     """A bounce or complaint reported by the provider: never mail this address again."""
-    subscribers = list(Subscriber.objects.filter(email__iexact=email.strip()))
+    try:
+        email = normalise_email(email)
+    except ValidationError:
+        email = email.strip()
+    subscribers = list(Subscriber.objects.filter(email__iexact=email))
     for subscriber in subscribers:
         subscriber.status = status
         subscriber.suppressed_reason = reason[:255]
@@ -216,7 +209,12 @@ def import_subscribers(rows: Iterable[str], *, form: str = "csv-import") -> Impo
     line number and nothing is imported."""
     result = ImportResult()
     reader = csv.DictReader(rows)
-    if not reader.fieldnames or "email" not in [name.strip().lower() for name in reader.fieldnames]:
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as error:
+        result.errors.append(_unreadable_csv(reader.line_num + 1, error))
+        return result
+    if not fieldnames or "email" not in [name.strip().lower() for name in fieldnames]:
         result.errors.append(_("Line 1: the header must include an 'email' column."))
         return result
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
@@ -224,38 +222,11 @@ def import_subscribers(rows: Iterable[str], *, form: str = "csv-import") -> Impo
     seen: set[str] = set()
     valid: list[tuple[str, str, str]] = []  # small tuples: a big file stays affordable
     now = timezone.now()
-    for row in reader:
-        line = reader.line_num
-        try:
-            email = normalise_email(row.get("email") or "")
-        except ValidationError:
-            result.errors.append(
-                _("Line %(line)d: '%(value)s' is not a valid email address.")
-                % {"line": line, "value": (row.get("email") or "")[:100]}
-            )
-            continue
-        language = (row.get("language") or settings.LANGUAGE_CODE).strip()
-        frequency = (row.get("frequency") or Frequency.DAILY).strip().lower()
-        if language not in languages:
-            result.errors.append(
-                _("Line %(line)d: unknown language '%(value)s'.")
-                % {"line": line, "value": language[:20]}
-            )
-            continue
-        if frequency not in Frequency.values:
-            result.errors.append(
-                _("Line %(line)d: frequency must be 'daily' or 'weekly', not '%(value)s'.")
-                % {"line": line, "value": frequency[:20]}
-            )
-            continue
-        if email.lower() in seen:
-            result.errors.append(
-                _("Line %(line)d: %(email)s appears twice in the file.")
-                % {"line": line, "email": email}
-            )
-            continue
-        seen.add(email.lower())
-        valid.append((email, language, frequency))
+    try:
+        for row in reader:
+            _check_row(row, reader.line_num, languages, seen, valid, result)
+    except csv.Error as error:
+        result.errors.append(_unreadable_csv(reader.line_num + 1, error))
     if result.errors:
         return result
     try:
@@ -271,6 +242,56 @@ def import_subscribers(rows: Iterable[str], *, form: str = "csv-import") -> Impo
     result.created = created
     result.skipped_existing = len(valid) - created
     return result
+
+
+def _unreadable_csv(line: int, error: csv.Error) -> str:
+    # Python's csv module refuses fields over 128 KiB (and broken quoting); no address is that
+    # long, so the file is not a subscriber list.
+    return _(
+        "Line %(line)d: a field is longer than %(limit)d characters, or the quoting is broken "
+        "(%(error)s). Check that the file is a CSV of addresses."
+    ) % {"line": line, "limit": csv.field_size_limit(), "error": error}
+
+
+def _check_row(
+    row: dict[str, str],
+    line: int,
+    languages: set[str],
+    seen: set[str],
+    valid: list[tuple[str, str, str]],
+    result: ImportResult,
+) -> None:
+    """Add one CSV row to ``valid``, or its problem to ``result.errors``."""
+    try:
+        email = normalise_email(row.get("email") or "")
+    except ValidationError:
+        result.errors.append(
+            _("Line %(line)d: '%(value)s' is not a valid email address.")
+            % {"line": line, "value": (row.get("email") or "")[:100]}
+        )
+        return
+    language = (row.get("language") or settings.LANGUAGE_CODE).strip()
+    frequency = (row.get("frequency") or Frequency.DAILY).strip().lower()
+    if language not in languages:
+        result.errors.append(
+            _("Line %(line)d: unknown language '%(value)s'.")
+            % {"line": line, "value": language[:20]}
+        )
+        return
+    if frequency not in Frequency.values:
+        result.errors.append(
+            _("Line %(line)d: frequency must be 'daily' or 'weekly', not '%(value)s'.")
+            % {"line": line, "value": frequency[:20]}
+        )
+        return
+    if email.lower() in seen:
+        result.errors.append(
+            _("Line %(line)d: %(email)s appears twice in the file.")
+            % {"line": line, "email": email}
+        )
+        return
+    seen.add(email.lower())
+    valid.append((email, language, frequency))
 
 
 def _insert_imported(valid: list[tuple[str, str, str]], *, form: str, now: dt.datetime) -> int:
@@ -302,7 +323,7 @@ def _insert_imported(valid: list[tuple[str, str, str]], *, form: str, now: dt.da
     return created
 
 
-def _csv_safe(value: object) -> str:
+def csv_safe(value: object) -> str:
     """Keep spreadsheet programs from running a cell as a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
@@ -322,7 +343,7 @@ def export_subscribers() -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     yield flush()
     for row in Subscriber.objects.order_by("pk").values_list(*CSV_COLUMNS).iterator(2000):
-        writer.writerow([_csv_safe(value) for value in row])
+        writer.writerow([csv_safe(value) for value in row])
         yield flush()
 
 

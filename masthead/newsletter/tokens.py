@@ -47,16 +47,21 @@ def subscriber_for_manage_token(token: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+# A stamp is handed out when a reader starts using the form, so an hour is plenty; an older one
+# (scraped from a page, say) proves nothing about a person typing.
+FORM_STAMP_MAX_AGE = dt.timedelta(hours=1)
+
+
 def form_timestamp() -> str:
-    """A signed 'form shown at' stamp, so a submission faster than a human is refused."""
+    """A signed 'form used at' stamp, so a submission faster than a human is refused."""
     return signing.TimestampSigner(salt=FORM_SALT).sign("signup")
 
 
 def form_age_seconds(stamp: str) -> float | None:
-    """Seconds since the form was shown, or None when the stamp is missing or forged."""
+    """Seconds since the stamp was made, or None when it is missing, forged or too old."""
     signer = signing.TimestampSigner(salt=FORM_SALT)
     try:
-        signer.unsign(stamp, max_age=dt.timedelta(days=7))
+        signer.unsign(stamp, max_age=FORM_STAMP_MAX_AGE)
         shown_at = signing.b62_decode(stamp.rsplit(signer.sep, 2)[1])
     except (signing.BadSignature, ValueError, IndexError):
         return None

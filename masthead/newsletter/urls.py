@@ -8,6 +8,7 @@ app_name = "newsletter"
 urlpatterns = [
     path("", views.signup, name="signup"),
     path("check-your-inbox/", views.check_inbox, name="check_inbox"),
+    path("form-stamp/", views.form_stamp, name="form_stamp"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("preferences/<str:token>/", views.preferences, name="preferences"),

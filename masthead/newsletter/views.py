@@ -8,60 +8,52 @@ import ipaddress
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
+from django.views.decorators.http import require_http_methods, require_safe
+
+from masthead.server.client_address import client_ip
+from masthead.server.limits import over_limit, too_many_requests
 
 from . import services
 from .forms import PreferencesForm, SignupForm
 from .models import NewsletterIssue, Subscriber
 from .queries import archive_issues, web_issue
-from .tokens import subscriber_for_confirm_token, subscriber_for_manage_token
+from .tokens import form_timestamp, subscriber_for_confirm_token, subscriber_for_manage_token
 
-
-def client_ip(request: HttpRequest) -> str:
-    """The reader's address: the peer, or behind the reverse proxy the address it appended to
-    X-Forwarded-For (earlier entries come from the client and can be forged)."""
-    if settings.MASTHEAD_CLIENT_IP_FROM_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        last = forwarded.rsplit(",", 1)[-1].strip()
-        if last:
-            return last
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _ratelimit_key(group: str, request: HttpRequest) -> str:
-    return client_ip(request)
+# Pages that show a reader's address or act on their subscription: no shared cache, no
+# browser history copy.
+private_page = cache_control(private=True, no_store=True)
 
 
 # No CSRF token: the form is in every page's footer, and a token would set a cookie on every
 # page and keep caches from storing them. A forged sign-up can only start double opt-in, which
 # the address's owner must still confirm; the per-IP rate limit applies all the same.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    if request.method == "GET":
-        form = SignupForm(language=get_language())
-        return render(request, "newsletter/signup.html", {"form": form})
-    if is_ratelimited(
-        request,
-        group="newsletter-signup",
-        key=_ratelimit_key,
-        rate=settings.MASTHEAD_NEWSLETTER_SIGNUP_RATE,
-        method="POST",
-        increment=True,
-    ):
-        return render(request, "newsletter/rate_limited.html", status=429)
+    if request.method != "POST":
+        return _signup_page(request, SignupForm(language=get_language()))
+    retry_after = over_limit(
+        request, group="newsletter-signup", rate=settings.MASTHEAD_NEWSLETTER_SIGNUP_RATE
+    )
+    if retry_after:
+        return too_many_requests(request, retry_after, _("Too many sign-ups from your connection."))
     form = SignupForm(request.POST, language=get_language())
-    if form.looks_like_a_bot():
+    if form.filled_the_trap():
         # The same page a person sees, so a bot learns nothing; nothing is stored or sent.
         return redirect("newsletter:check_inbox")
+    if form.came_back_too_soon():
+        # A person who was very quick, or whose browser ran no script: one more press, on a
+        # page with a fresh stamp, goes through.
+        form.add_error(None, _("Please check your details and press Subscribe again."))
+        return _signup_page(request, form, status=400)
     if not form.is_valid():
-        return render(request, "newsletter/signup.html", {"form": form}, status=400)
+        return _signup_page(request, form, status=400)
     try:
         services.subscribe(
             form.cleaned_data["email"],
@@ -70,10 +62,23 @@ def signup(request: HttpRequest) -> HttpResponse:
             ip=_valid_ip(client_ip(request)),
             form=(request.POST.get("source") or "signup-page")[:64],
         )
-    except ValidationError:
-        form.add_error("email", _("Enter one email address, like name@example.org."))
-        return render(request, "newsletter/signup.html", {"form": form}, status=400)
+    except ValidationError as error:
+        form.add_error("email", error)
+        return _signup_page(request, form, status=400)
     return redirect("newsletter:check_inbox")
+
+
+def _signup_page(request: HttpRequest, form: SignupForm, status: int = 200) -> HttpResponse:
+    """The sign-up page; never cached, so its form carries a fresh stamp."""
+    context = {"form": form, "stamp": form_timestamp()}
+    return render(request, "newsletter/signup.html", context, status=status)
+
+
+@private_page
+@require_safe
+def form_stamp(request: HttpRequest) -> JsonResponse:
+    """A fresh form stamp for the sign-up forms in cached pages, fetched when one is used."""
+    return JsonResponse({"stamp": form_timestamp()})
 
 
 def _valid_ip(value: str) -> str | None:
@@ -87,13 +92,14 @@ def check_inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "newsletter/check_inbox.html")
 
 
-@require_http_methods(["GET", "POST"])
+@private_page
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button; only its POST confirms, so mail scanners that follow links can't."""
     subscriber_id = subscriber_for_confirm_token(token)
     if subscriber_id is None or not Subscriber.objects.filter(pk=subscriber_id).exists():
         return render(request, "newsletter/link_invalid.html", {"expired": True}, status=400)
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "newsletter/confirm.html")
     subscriber = services.confirm_subscription(subscriber_id)
     if subscriber is None or subscriber.status != Subscriber.Status.CONFIRMED:
@@ -102,7 +108,8 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@private_page
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """RFC 8058 one-click unsubscribe: mail clients POST ``List-Unsubscribe=One-Click`` with no
     session or CSRF token, so this view is CSRF-exempt and trusts only the signed token. The
@@ -111,7 +118,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first() if subscriber_id else None
     if subscriber is None:
         return render(request, "newsletter/link_invalid.html", status=400)
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
     if request.POST.get("List-Unsubscribe") != "One-Click":
         return render(
@@ -121,7 +128,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "newsletter/unsubscribed.html", {"token": token})
 
 
-@require_http_methods(["GET", "POST"])
+@private_page
+@require_http_methods(["GET", "HEAD", "POST"])
 def preferences(request: HttpRequest, token: str) -> HttpResponse:
     subscriber_id = subscriber_for_manage_token(token)
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first() if subscriber_id else None

@@ -11,12 +11,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from masthead.news import extensions
 
 from . import admin_urls
 from .models import Subscriber
+from .services import CSV_COLUMNS, csv_safe
+
+
+class SubscriberIndexView(IndexView):
+    # Values a spreadsheet program would run as formulas are defused in the CSV export.
+    custom_field_preprocess = {name: {"csv": csv_safe} for name in CSV_COLUMNS}
 
 
 @extensions.fragment("footer")
@@ -37,6 +43,10 @@ class SubscriberViewSet(SnippetViewSet):
     form_fields = ["email", "language", "frequency", "status"]
     copy_view_enabled = False
     list_per_page = 50
+    # The list's own CSV/Excel export (of what the filters show): the full export's columns.
+    index_view_class = SubscriberIndexView
+    list_export = CSV_COLUMNS
+    export_filename = "subscribers"
 
 
 register_snippet(SubscriberViewSet)

@@ -8,6 +8,6 @@ class ServerConfig(AppConfig):
     label = "server"
 
     def ready(self) -> None:
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 - checks registers itself
 
         signal_handlers.connect()

@@ -6,7 +6,22 @@ from django.conf import settings
 from django.core.checks import CheckMessage, Error, register
 
 
-@register()
+@register("masthead_settings")  # the tag the WSGI entry point runs (masthead.server.checks)
+def check_languages(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    codes = [code for code, _name in settings.LANGUAGES]
+    unknown = sorted(set(settings.MASTHEAD_TRANSLATION_LANGUAGES) - set(codes))
+    if not unknown:
+        return []
+    return [
+        Error(
+            f"MASTHEAD_TRANSLATION_LANGUAGES names unknown languages {unknown}.",
+            hint="Use codes from masthead/translation/languages.py: " + ", ".join(codes),
+            id="translation.E003",
+        )
+    ]
+
+
+@register("masthead_settings")
 def check_engine_settings(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
     """Catch typos in the engine orders at start-up rather than at the first publish."""
     from .engines import ENGINE_CLASSES

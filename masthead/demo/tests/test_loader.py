@@ -6,7 +6,7 @@ import stat
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from wagtail.models import Site
+from wagtail.models import ReferenceIndex, Site
 
 from masthead.demo import content
 from masthead.demo.credentials import credentials_path, read_all_demo_credentials
@@ -53,14 +53,16 @@ def counts() -> dict[str, int]:
 
 def test_the_demo_has_the_promised_publication_and_every_page_renders(loaded, client, settings):
     made = counts()
+    # 30 written for the demo, 1 embargoed, 3 moved in from its old blog (demo/wordpress/).
     assert {kind: made[kind] for kind in ("ArticlePage", "AuthorPage", "RegionPage")} == {
-        "ArticlePage": 31,
+        "ArticlePage": 34,
         "AuthorPage": 5,
         "RegionPage": 6,
     }
     assert (made["ThemePage"], made["ReportPage"]) == (8, 3)
     assert made["CreditedRendition"] >= 30 * 8  # made at load time, not on the first visit
-    assert readable_articles().count() == 30  # and one embargoed behind a page password
+    # 30 readable, one embargoed behind a page password, 3 moved in from WordPress.
+    assert readable_articles().count() == 33
     assert ArticlePage.objects.filter(selected_for_newsletter=True).count() >= 3
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8123)
@@ -122,3 +124,43 @@ def test_the_embargoed_article_opens_with_its_password_and_is_listed_nowhere(
         action.replace("&amp;", "&"), {"password": password, "return_url": url}, follow=True, **host
     )
     assert headline in unlocked.content.decode()
+
+
+def test_search_finds_every_demo_article_before_any_worker_runs(settings, tmp_path, client):
+    """No worker has run (the database queue only stores the jobs), yet search and the
+    reference index are complete as soon as the loader returns."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
+    settings.DATA_DIR = tmp_path
+    call_command("load-demo", port=8123, verbosity=0)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "testserver", 80
+    site.save()
+
+    for spec in content.ARTICLES:
+        article = ArticlePage.objects.get(slug=spec["slug"])
+        assert article in ArticlePage.objects.live().search(spec["headline"])
+        assert ReferenceIndex.get_references_to(article.featured_image).exists()
+    first = content.ARTICLES[0]
+    response = client.get("/search/", {"q": first["headline"]})
+    assert first["headline"] in response.content.decode()
+
+
+def test_the_old_wordpress_blog_moved_in_and_its_addresses_redirect(loaded, client, settings):
+    from masthead.demo.loader import OLD_WORDPRESS_ADDRESS
+
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    article = ArticlePage.objects.get(slug="weekly-market-currency")
+    response = client.get(OLD_WORDPRESS_ADDRESS, HTTP_HOST="127.0.0.1:8123")
+    assert (response.status_code, response["Location"]) == (301, article.url)
+    assert [link.author.slug for link in article.article_authors.order_by("sort_order")] == [
+        "amara-okafor"
+    ]
+    assert [r.slug for r in article.regions.all()] == ["africa"]
+    assert [t.slug for t in article.themes.all()] == ["democracy"]
+    assert article.published_at.year == 2019
+    assert [block.block_type for block in article.body][:2] == ["paragraph", "image"]
+    radio = ArticlePage.objects.get(slug="radio-and-the-ballot")
+    html = client.get(radio.url, HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert "Imported as it was" in html  # the old poll shortcode, kept for an editor

@@ -53,7 +53,10 @@ def test_sitemap_lists_live_articles_and_landing_pages_but_not_drafts(client, si
     assert not any(draft.slug in location for location in locations)
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, site):
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(
+    client, site, settings
+):
+    settings.MASTHEAD_BASE_URL = "http://testserver"
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
@@ -93,3 +96,43 @@ def test_search_answers_hostile_queries_with_a_clear_message(client, site, query
     html = response.content.decode()
     assert message in html
     assert "<script>alert(1)</script>" not in html
+
+
+SEARCH_SYNTAX = ['"', 'a"b', "*", "NEAR(", "AND", "-", "salmon OR", ('NEAR( "x* -' * 20)[:200]]
+
+
+@pytest.mark.parametrize("prefix", ["", "/pt"])
+@pytest.mark.parametrize("query", SEARCH_SYNTAX)
+def test_search_syntax_in_a_query_is_just_text(client, site, prefix, query):
+    """Full-text engines read quotes, stars and operators; a reader's query is words only."""
+    ArticleFactory(title="Fjord salmon farms expand")
+    response = client.get(f"{prefix}/search/", {"q": query})
+    assert response.status_code == 200, response.content[:500]
+
+
+def test_search_words_next_to_syntax_still_find_the_article(client, site):
+    article = ArticleFactory(title="Fjord salmon farms expand")
+    for query in ('"salmon', "salmon*", "-salmon", 'salmon"', "(salmon)"):
+        page = BeautifulSoup(client.get("/search/", {"q": query}).content, "html.parser")
+        titles = [h.get_text(strip=True) for h in page.select(".teaser__headline")]
+        assert titles == [article.title], query
+
+
+def test_a_search_without_hits_says_so(client, site):
+    ArticleFactory(title="Fjord salmon farms expand")
+    html = client.get("/search/", {"q": "volcano"}).content.decode()
+    assert "No articles match" in html
+    assert "No articles have been published here yet" not in html
+
+
+def test_robots_txt_and_feed_self_links_use_the_base_url_not_the_host_header(
+    client, site, settings
+):
+    settings.MASTHEAD_BASE_URL = "https://news.example.org"
+    ArticleFactory()
+    robots = client.get("/robots.txt", HTTP_HOST="testserver:8123").content.decode()
+    assert "Sitemap: https://news.example.org/sitemap.xml" in robots.splitlines()
+    for kind in ("rss", "atom"):
+        feed = client.get(f"/feed/{kind}/", HTTP_HOST="testserver:8123").content.decode()
+        assert "8123" not in feed, kind
+        assert f"https://news.example.org/feed/{kind}/" in feed, kind

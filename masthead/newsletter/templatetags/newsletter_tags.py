@@ -16,5 +16,6 @@ def newsletter_signup(context: dict[str, Any], source: str = "footer") -> dict[s
     return {
         "form": SignupForm(language=get_language()),
         "source": source,
+        "stamp": "",  # the page may be cached: the form's script fetches a fresh stamp
         "request": context.get("request"),
     }

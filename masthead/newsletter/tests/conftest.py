@@ -20,7 +20,7 @@ def smtp(settings: LazySettings) -> Iterator[SmtpSink]:
         settings.EMAIL_USE_TLS = False
         settings.EMAIL_TIMEOUT = 10
         settings.MASTHEAD_NEWSLETTER_FROM = "The Courier <news@courier.example>"
-        settings.WAGTAILADMIN_BASE_URL = "http://testserver"
+        settings.MASTHEAD_BASE_URL = "http://testserver"
         settings.MASTHEAD_NEWSLETTER_RETRY_SECONDS = 0.05
         # One connection, in the test's thread, so it sees the test's transaction.
         settings.MASTHEAD_NEWSLETTER_CONNECTIONS = 1

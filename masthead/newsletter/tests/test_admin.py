@@ -207,3 +207,44 @@ def test_reader_without_permission_is_refused(site):
     client.force_login(user)
     assert client.get("/admin/newsletter/issues/").status_code in {302, 403}
     assert client.get("/admin/newsletter/subscribers/export.csv").status_code in {302, 403}
+
+
+def test_csv_with_a_huge_field_says_what_was_wrong(editor_client):
+    response = upload(editor_client, "email,language\n" + "x" * 140_000 + "@example.org,en\n")
+    assert response.status_code == 400
+    assert b"Line 2: a field is longer than" in response.content
+    header = upload(editor_client, "email," + "y" * 140_000 + "\nana@example.org,x\n")
+    assert header.status_code == 400 and b"Line 1: a field is longer than" in header.content
+    assert not Subscriber.objects.exists()
+
+
+def test_csv_import_sees_look_alike_spellings_as_one_address(editor_client):
+    SubscriberFactory(email="known@example.org")
+    response = upload(
+        editor_client,
+        "email\nnew@example.org\nNEW@\uff45xample.org\nknown@\uff45xample.org.\n",
+    )
+    assert response.status_code == 400
+    assert b"Line 3: new@example.org appears twice" in response.content
+    response = upload(editor_client, "email\nnew@example.org\nknown@\uff45xample.org.\n")
+    assert response.status_code == 302
+    assert sorted(Subscriber.objects.values_list("email", flat=True)) == [
+        "known@example.org",
+        "new@example.org",
+    ]
+
+
+def test_the_subscriber_lists_own_export_has_the_rows(editor_client):
+    SubscriberFactory(email="ana@example.org", language="fr")
+    SubscriberFactory(email="=cmd@example.org", status=Subscriber.Status.UNSUBSCRIBED)
+    export = editor_client.get(
+        "/admin/snippets/newsletter/subscriber/", {"export": "csv", "status": "confirmed"}
+    )
+    assert export.status_code == 200
+    content = (b"".join(export.streaming_content) if export.streaming else export.content).decode()
+    lines = [line for line in content.splitlines() if line.strip(", ")]
+    assert len(lines) == 2, content  # the list's filter applies
+    assert "ana@example.org" in lines[1] and "fr" in lines[1]
+    everyone = editor_client.get("/admin/snippets/newsletter/subscriber/", {"export": "csv"})
+    content = b"".join(everyone.streaming_content).decode()
+    assert "'=cmd@example.org" in content  # no formula for spreadsheet programs

@@ -135,14 +135,9 @@ def test_invalid_or_injected_address_gets_a_clear_message(smtp, site, email, pos
     assert smtp.received == []
 
 
-def test_honeypot_and_too_fast_submissions_store_and_send_nothing(smtp, site, post_signup):
-    client = Client()
-    filled_trap = post_signup(client, website="http://spam.example")
-    too_fast = post_signup(client, shown=aged_stamp(0))
-    no_stamp = post_signup(client, shown="")
-    forged = post_signup(client, shown="signup:forged:stamp")
-    for response in (filled_trap, too_fast, no_stamp, forged):
-        assert response.status_code == 302  # looks like success to a bot
+def test_a_filled_honeypot_stores_and_sends_nothing(smtp, site, post_signup):
+    filled_trap = post_signup(Client(), website="http://spam.example")
+    assert filled_trap.status_code == 302  # looks like success to a bot
     assert not Subscriber.objects.exists()
     assert smtp.received == []
 
@@ -220,3 +215,128 @@ def test_unsubscribe_link_of_an_issue_is_followable(site):
     client.post(path, {"List-Unsubscribe": "One-Click"})
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
+
+# --- What a probe of the running demo found (issue 14) ------------------------------------------
+def test_look_alike_spellings_of_one_address_get_one_subscriber_and_one_mail(
+    smtp, site, post_signup
+):
+    client = Client()
+    for n, email in enumerate(
+        [
+            "bomb@example.org",
+            "bomb@\uff45xample.org",
+            "BOMB@Example.ORG.",
+            "\uff42\uff4f\uff4d\uff42@\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45\uff0e\uff4f\uff52\uff47",
+        ]
+    ):
+        assert post_signup(client, email=email, ip=f"203.0.113.{n + 20}").status_code == 302
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["bomb@example.org"]
+    assert [m.recipients for m in smtp.received] == [["bomb@example.org"]]
+
+
+@pytest.mark.parametrize("email", ["a@[127.0.0.1]", "root@localhost", "x@printer.local"])
+def test_ip_literal_and_local_only_addresses_are_refused(smtp, site, email, post_signup):
+    response = post_signup(Client(), email=email)
+    assert response.status_code == 400
+    assert b"domain name" in response.content
+    assert not Subscriber.objects.exists() and smtp.received == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("language", "xx-evil", b"Choose one of the languages"), ("frequency", "hourly", b"daily")],
+)
+def test_an_unknown_language_or_frequency_says_what_was_wrong(
+    site, field, value, message, post_signup
+):
+    response = post_signup(Client(), **{field: value})
+    assert response.status_code == 400
+    assert message in response.content
+    assert f'id="newsletter-signup-page-{field}-error"'.encode() in response.content
+    assert not Subscriber.objects.exists()
+
+
+@pytest.mark.parametrize("shown", ["too-fast", "", "signup:forged:stamp", "a-day-old"])
+def test_a_reader_too_fast_or_without_a_fresh_stamp_is_asked_to_try_again(
+    smtp, site, shown, post_signup
+):
+    stamps = {"too-fast": aged_stamp(0), "a-day-old": aged_stamp(24 * 3600)}
+    response = post_signup(Client(), shown=stamps.get(shown, shown))
+    assert response.status_code == 400
+    assert b"press Subscribe again" in response.content
+    assert b'value="new.reader@example.org"' in response.content  # nothing to type again
+    assert not Subscriber.objects.exists() and smtp.received == []
+    # The form shown again carries a fresh stamp, so the second press goes through.
+    fresh = re.search(rb'name="shown" value="([^"]+)"', response.content).group(1).decode()
+    from masthead.newsletter.tokens import form_age_seconds
+
+    assert form_age_seconds(fresh) is not None and form_age_seconds(fresh) < 5
+
+
+def test_cached_pages_carry_no_stamp_and_the_form_fetches_a_fresh_one(site, home):
+    client = Client()
+    client.get("/")
+    front = client.get("/")
+    assert front["X-Page-Cache"] == "hit"
+    assert b'name="shown" value=""' in front.content
+    assert b'data-stamp-url="/newsletter/form-stamp/"' in front.content
+    assert b"newsletter-signup.js" in front.content
+    stamp = client.get("/newsletter/form-stamp/")
+    assert stamp.status_code == 200
+    assert "no-store" in stamp["Cache-Control"]
+    from masthead.newsletter.tokens import form_age_seconds
+
+    assert form_age_seconds(stamp.json()["stamp"]) < 5
+
+
+def test_the_rate_limit_answer_says_how_long_to_wait(smtp, site, settings, post_signup):
+    settings.MASTHEAD_NEWSLETTER_SIGNUP_RATE = "1/10m"
+    client = Client()
+    assert post_signup(client, email="first@example.org").status_code == 302
+    limited = post_signup(client, email="second@example.org")
+    assert limited.status_code == 429
+    wait = int(limited["Retry-After"])
+    assert 0 < wait <= 600
+    minutes = -(-wait // 60)
+    assert f"{minutes} minute".encode() in limited.content
+
+
+def test_pages_with_personal_data_are_never_stored_by_caches(site):
+    subscriber = SubscriberFactory(status=Subscriber.Status.PENDING)
+    from masthead.newsletter.tokens import manage_token
+
+    client = Client()
+    manage = manage_token(subscriber.pk)
+    for url in [
+        f"/newsletter/confirm/{confirm_token(subscriber.pk)}/",
+        f"/newsletter/preferences/{manage}/",
+        f"/newsletter/unsubscribe/{manage}/",
+        "/newsletter/preferences/1:forged/",
+    ]:
+        cache_control = client.get(url)["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control, url
+
+
+def test_head_works_wherever_get_does(site):
+    subscriber = SubscriberFactory(status=Subscriber.Status.PENDING)
+    from masthead.newsletter.tokens import manage_token
+
+    client = Client()
+    manage = manage_token(subscriber.pk)
+    for url in [
+        "/healthz",
+        "/newsletter/",
+        f"/newsletter/confirm/{confirm_token(subscriber.pk)}/",
+        f"/newsletter/preferences/{manage}/",
+        f"/newsletter/unsubscribe/{manage}/",
+        "/newsletter/form-stamp/",
+    ]:
+        assert client.head(url).status_code == 200, url
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING  # HEAD changed nothing
+
+
+def test_the_signup_page_is_valid_html(site, html_problems):
+    problems = html_problems({"newsletter": Client().get("/newsletter/").content})
+    assert not problems, "\n".join(problems)

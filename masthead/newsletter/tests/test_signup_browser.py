@@ -25,7 +25,7 @@ def test_footer_signup_and_confirmation_in_a_browser(live_server, settings, smtp
 
     host, port = live_server.url.removeprefix("http://").split(":")
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.MASTHEAD_BASE_URL = live_server.url
     settings.MASTHEAD_NEWSLETTER_MIN_FILL_SECONDS = 1.0
     page = browser_page
 

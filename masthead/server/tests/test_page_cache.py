@@ -63,3 +63,57 @@ def test_staff_error_pages_and_posts_are_never_cached(client, site):
         assert "userbar" in response.content.decode()  # the staff toolbar, never shown to readers
     client.logout()
     assert "userbar" not in client.get(article.url).content.decode()
+
+
+# --- What a probe of the running demo found (issue 14) ------------------------------------------
+def test_a_cache_hit_carries_every_header_of_the_render_but_cookies(client, site):
+    article = ArticleFactory()
+    miss = client.get(article.url)
+    hit = client.get(article.url)
+    assert hit["X-Page-Cache"] == "hit"
+    for name in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options"):
+        assert miss.has_header(name), name
+        assert hit[name] == miss[name], name
+    assert {k: v for k, v in hit.items() if k != "X-Page-Cache"} == {
+        k: v for k, v in miss.items() if k != "X-Page-Cache"
+    }
+    assert not hit.cookies
+
+
+def test_reader_pages_have_a_content_security_policy_that_forbids_framing_elsewhere(client, site):
+    article = ArticleFactory()
+    policy = client.get(article.url)["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["frame-ancestors"] == "'self'"
+    assert directives["default-src"] == "'self'"
+    assert "'unsafe-inline'" not in directives.get("script-src", directives["default-src"])
+    assert directives["object-src"] == "'none'"
+
+
+def test_a_made_up_session_cookie_does_not_bypass_the_cache(client, site):
+    article = ArticleFactory()
+    client.get(article.url)
+    client.cookies["sessionid"] = "made-up-session-key-0123456789abcd"
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_real_session_still_bypasses_the_cache(client, site):
+    article = ArticleFactory()
+    client.get(article.url)
+    User.objects.create_user("reader", password="pw-not-used")
+    client.login(username="reader", password="pw-not-used")
+    assert "X-Page-Cache" not in client.get(article.url)
+
+
+def test_pages_are_keyed_on_the_query_parameters_they_use_only(client, site):
+    article = ArticleFactory(title="Salmon quotas doubled")
+    assert client.get(article.url, {"utm_source": "x1"})["X-Page-Cache"] == "miss"
+    assert client.get(article.url, {"utm_source": "x2", "junk": "9"})["X-Page-Cache"] == "hit"
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+    # The parameters a page uses give different pages.
+    assert client.get("/search/", {"q": "salmon"})["X-Page-Cache"] == "miss"
+    other = client.get("/search/", {"q": "quotas", "fbclid": "1"})
+    assert other["X-Page-Cache"] == "miss"
+    assert client.get("/search/", {"q": "quotas"})["X-Page-Cache"] == "hit"
+    assert client.get("/articles/", {"page": "1"})["X-Page-Cache"] == "miss"
+    assert client.get("/articles/", {"page": "1", "ref": "mail"})["X-Page-Cache"] == "hit"

@@ -7,9 +7,7 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
-import uuid
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 
 @task()
 def write_marker(path: str, text: str) -> str:
-    """A task the RQ worker runs in another process, leaving proof that it ran."""
+    """A task a worker runs in another process, leaving proof that it ran."""
     Path(path).write_text(text)
     return text
 
@@ -63,6 +61,15 @@ def _environment(tmp_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+# One marker task per queue; `masthead worker` must serve every one of them.
+ENQUEUE_ON_EVERY_QUEUE = (
+    "from django.conf import settings; "
+    "from masthead.server.tests.test_production_stack import write_marker; "
+    "[write_marker.using(queue_name=queue).enqueue(f'{folder}/{queue}', queue) "
+    "for queue in settings.TASK_QUEUES]"
+)
+
+
 def _masthead(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "masthead.cli", *args],
@@ -74,31 +81,27 @@ def _masthead(*args: str, env: dict[str, str], timeout: float = 120) -> subproce
     )
 
 
-def test_tasks_run_through_redis_with_an_rq_worker(tmp_path: Path) -> None:
+def test_tasks_run_through_redis_with_rq_workers_on_every_queue(tmp_path: Path) -> None:
     _require(REDIS_HOST, REDIS_PORT, "Redis")
-    queue_db = 15  # a database of its own, emptied by the test
+    queue_db = 5  # a database of its own, emptied by the test
     env = _environment(tmp_path, REDIS_URL=f"redis://{REDIS_HOST}:{REDIS_PORT}/{queue_db}")
-    marker = tmp_path / "marker.txt"
-    token = uuid.uuid4().hex
 
     enqueue = _masthead(
         "shell",
         "-c",
         "from django.conf import settings; "
         "assert settings.TASKS['default']['BACKEND'] == 'django_tasks_rq.RQBackend'; "
-        "import django_rq; django_rq.get_queue('default').empty(); "
-        "from masthead.server.tests.test_production_stack import write_marker; "
-        f"print(write_marker.enqueue({str(marker)!r}, {token!r}).id)",
+        "import django_rq; [django_rq.get_queue(q).empty() for q in settings.TASK_QUEUES]; "
+        f"folder = {str(tmp_path)!r}; " + ENQUEUE_ON_EVERY_QUEUE,
         env=env,
     )
     assert enqueue.returncode == 0, enqueue.stderr
-    assert not marker.exists(), "the task must wait for a worker, not run in the web process"
+    assert not (tmp_path / "mail").exists(), "tasks wait for a worker, not run in the web process"
 
-    worker = _masthead(
-        "rqworker", "--burst", "--job-class", "django_tasks_rq.Job", "default", env=env
-    )
+    worker = _masthead("worker", "--batch", env=env)
     assert worker.returncode == 0, worker.stderr
-    assert marker.read_text() == token
+    for queue in ("mail", "default", "translation", "bulk"):
+        assert (tmp_path / queue).read_text() == queue
 
 
 def test_tasks_run_through_the_database_queue_with_masthead_worker(tmp_path: Path) -> None:
@@ -106,22 +109,22 @@ def test_tasks_run_through_the_database_queue_with_masthead_worker(tmp_path: Pat
     env = _environment(tmp_path)
     migrate = _masthead("migrate", "--no-input", "-v0", env=env, timeout=300)
     assert migrate.returncode == 0, migrate.stderr
-    marker, token = tmp_path / "ran.txt", uuid.uuid4().hex
     enqueue = _masthead(
         "shell",
         "-c",
         "from django.conf import settings; "
         "assert settings.TASKS['default']['BACKEND'] == 'django_tasks_db.DatabaseBackend'; "
-        "from masthead.server.tests.test_production_stack import write_marker; "
-        f"write_marker.enqueue({str(marker)!r}, {token!r})",
+        f"folder = {str(tmp_path)!r}; " + ENQUEUE_ON_EVERY_QUEUE,
         env=env,
     )
     assert enqueue.returncode == 0, enqueue.stderr
-    assert not marker.exists(), "the task must wait for a worker, not run in the web process"
+    assert not (tmp_path / "mail").exists(), "tasks wait for a worker, not run in the web process"
 
-    worker = _masthead("worker", "--batch", "--queue-name", "*", env=env)
+    # One process per queue group, each running what its queues hold, then exiting.
+    worker = _masthead("worker", "--batch", env=env)
     assert worker.returncode == 0, worker.stderr
-    assert marker.read_text() == token
+    for queue in ("mail", "default", "translation", "bulk"):
+        assert (tmp_path / queue).read_text() == queue
     assert "Task id=" not in worker.stdout + worker.stderr  # quiet unless something fails
 
 
@@ -133,24 +136,25 @@ def test_masthead_serve_answers_healthz(tmp_path: Path) -> None:
     purges.write_bytes((41).to_bytes(8, "little"))
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port), "--workers", "1"],
+        [
+            *[sys.executable, "-m", "masthead.cli", "serve", "--port", str(port)],
+            *["--workers", "1", "--demo-banner"],
+        ],
         env=env,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        body = b""
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as reply:
-                    assert reply.status == 200
-                    body = reply.read()
-                    break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(f"masthead serve exited: {server.stderr.read().decode()}")
-                time.sleep(0.3)
+        # The banner shows only once the site answers: its URLs work the moment it is printed.
+        for line in server.stdout:
+            if "Stop with Ctrl+C" in line:
+                break
+        else:
+            pytest.fail(f"masthead serve exited: {server.stderr.read()}")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as reply:
+            assert reply.status == 200
+            body = reply.read()
         assert b'"database": "ok"' in body
         # Starting the server (after a deploy, say) empties the readers' page cache.
         assert int.from_bytes(purges.read_bytes(), "little") == 42

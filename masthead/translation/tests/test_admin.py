@@ -30,6 +30,7 @@ def editor_url(article, language):
     return f"/admin/translations/article/{article.pk}/{language}/"
 
 
+@pytest.mark.usefixtures("apertium")
 def test_coverage_page_lists_languages_and_articles(editor_client, translated):
     response = editor_client.get("/admin/translations/")
 
@@ -159,6 +160,7 @@ def test_admin_coverage_query_count(editor_client, translated, django_assert_max
         editor_client.get("/admin/translations/")
 
 
+@pytest.mark.usefixtures("apertium")
 def test_translate_now_queues_the_article(
     editor_client, article, languages, django_capture_on_commit_callbacks
 ):

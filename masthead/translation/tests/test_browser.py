@@ -44,6 +44,7 @@ def test_reader_switches_an_article_to_portuguese(live_server, portuguese_title,
     assert page.locator("h1").inner_text() == "The city will reopen the old bridge"
 
 
+@pytest.mark.usefixtures("apertium")  # the switcher lists Spanish too
 @pytest.mark.parametrize(
     "viewport",
     [{"width": 1280, "height": 900}, {"width": 375, "height": 740}],

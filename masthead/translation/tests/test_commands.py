@@ -10,6 +10,7 @@ from masthead.translation.models import ArticleTranslation
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("apertium")
 def test_engines_lists_installed_pairs_and_install_hints(capsys, settings):
     settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt", "es", "fr"]
     settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["fxtranslate", "apertium", "argos"]}
@@ -18,11 +19,15 @@ def test_engines_lists_installed_pairs_and_install_hints(capsys, settings):
 
     out = capsys.readouterr().out
     assert "Firefox Translations (fxtranslate): installed; pairs: en→pt, pt→en" in out
-    assert "Apertium (apertium): installed; pairs: ca→en, en→ca, en→es, es→en" in out
+    # Whatever other Apertium pairs the machine has, the ones the tests install are listed.
+    [apertium] = [line for line in out.splitlines() if line.startswith("Apertium (apertium)")]
+    assert apertium.startswith("Apertium (apertium): installed; pairs: ")
+    assert {"ca→en", "en→ca", "en→es", "es→en"} <= set(apertium.split("pairs: ")[1].split(", "))
     assert "Argos Translate (argos): not installed — pip install argostranslate" in out
     assert "2 of 3 configured languages have an installed engine; none for: fr" in out
 
 
+@pytest.mark.usefixtures("apertium")
 def test_article_translates_with_progress_and_summary(capsys, article, languages):
     call_command("translate", "article", article.slug, "--lang", "es")
 
@@ -45,6 +50,7 @@ def test_article_refuses_unknown_article_or_language(article, languages):
         call_command("translate", "article", article.slug, "--lang", "xx")
 
 
+@pytest.mark.usefixtures("apertium")
 def test_status_shows_coverage_per_language_and_engine(capsys, article, languages):
     call_command("translate", "article", article.slug)
 

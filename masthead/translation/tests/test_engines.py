@@ -47,6 +47,7 @@ def test_firefox_translator_is_made_per_thread():
     assert results == ["A cidade."]
 
 
+@pytest.mark.usefixtures("apertium")
 def test_apertium_translates_a_batch_line_by_line():
     engine = get_engine("apertium")
     assert ("en", "es") in engine.supported_pairs()
@@ -56,6 +57,7 @@ def test_apertium_translates_a_batch_line_by_line():
     assert result == ["El gato es negro.", "Hola Mundo."]
 
 
+@pytest.mark.usefixtures("apertium")
 def test_missing_pair_names_what_to_install(settings):
     settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["apertium", "fxtranslate", "argos"]}
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_issue_in_the_readers_language_where_translated(client, article, languages, settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://testserver"  # the public address links are built on
+    settings.MASTHEAD_BASE_URL = "http://testserver"  # the public address links are built on
     services.translate_article(article.pk)
     ArticlePage.objects.filter(pk=article.pk).update(selected_for_newsletter=True)
     ArticleFactory(title="Only in English", slug="only-in-english", selected_for_newsletter=True)

@@ -35,8 +35,10 @@ def words(html: str) -> set[str]:
     ],
 )
 def test_article_translated_with_structure_links_and_names_kept(
-    article, languages, language, engine, native_words
+    request, article, languages, language, engine, native_words
 ):
+    if engine == "apertium":
+        request.getfixturevalue("apertium")
     [outcome] = services.translate_article(article.pk, [language])
 
     assert outcome.status == "done", outcome.error
@@ -66,6 +68,7 @@ def test_article_translated_with_structure_links_and_names_kept(
     assert translation.source_revision_id == article.live_revision_id
 
 
+@pytest.mark.usefixtures("apertium")
 def test_second_run_is_all_cache_hits(article, languages):
     services.translate_article(article.pk, ["es"])
     rows = MachineSegment.objects.count()
@@ -76,6 +79,7 @@ def test_second_run_is_all_cache_hits(article, languages):
     assert MachineSegment.objects.count() == rows
 
 
+@pytest.mark.usefixtures("apertium")
 def test_editing_one_paragraph_reuses_at_least_ninety_percent(article, languages):
     paragraphs = [
         f"<p>Paragraph {n} of the story says something about the bridge. It has a second "
@@ -124,6 +128,7 @@ def test_correction_wins_and_survives_a_rerun_and_is_reused_elsewhere(
     assert other_html == "<p>A câmara municipal aprovou o plano.</p>"
 
 
+@pytest.mark.usefixtures("apertium")
 def test_missing_engine_names_the_package_and_other_languages_go_on(article, settings):
     settings.MASTHEAD_TRANSLATION_LANGUAGES = ["fr", "pt", "ca"]
     settings.MASTHEAD_TRANSLATION_ENGINES = {
@@ -143,6 +148,7 @@ def test_missing_engine_names_the_package_and_other_languages_go_on(article, set
     assert failed.status == "failed" and "argostranslate" in failed.error
 
 
+@pytest.mark.usefixtures("apertium")
 def test_http_engine_failure_falls_back_to_the_next_engine(article, settings, fake_api):
     settings.MASTHEAD_TRANSLATION_LANGUAGES = ["es"]
     settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["libretranslate", "apertium"]}
@@ -173,6 +179,7 @@ def test_excluded_article_and_languages_are_not_translated(article, languages):
     assert not ArticleTranslation.objects.filter(article=article).exists()
 
 
+@pytest.mark.usefixtures("apertium")
 def test_publishing_queues_translation_after_commit(
     home, languages, django_capture_on_commit_callbacks
 ):
@@ -188,6 +195,7 @@ def test_publishing_queues_translation_after_commit(
     ) == {"pt", "es"}
 
 
+@pytest.mark.usefixtures("apertium")
 def test_hostile_correction_is_stored_as_plain_text(article, languages, admin_user):
     services.translate_article(article.pk, ["es"])
     translation = ArticleTranslation.objects.get(article=article, language="es")
@@ -230,6 +238,7 @@ def test_translations_changed_is_sent_for_page_caches(
     assert received == [article.pk] * 3
 
 
+@pytest.mark.usefixtures("apertium")
 def test_translate_all_articles_for_the_demo_uses_installed_engines_only(article, settings):
     settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt", "es", "fr"]
     settings.MASTHEAD_TRANSLATION_ENGINES = {"default": ["fxtranslate", "apertium", "argos"]}

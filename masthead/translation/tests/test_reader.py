@@ -28,6 +28,7 @@ def page(client, url, status=200):
     return BeautifulSoup(response.content, "html.parser")
 
 
+@pytest.mark.usefixtures("apertium")
 def test_translated_article_served_at_its_own_url_with_lang_and_hreflang(client, translated):
     soup = page(client, "/pt/articles/bridge-reopens/")
 
@@ -60,6 +61,7 @@ def test_translated_article_served_at_its_own_url_with_lang_and_hreflang(client,
     assert structured["url"] == "http://testserver/pt/articles/bridge-reopens/"
 
 
+@pytest.mark.usefixtures("apertium")
 def test_original_lists_the_languages_each_in_its_own_name(client, translated):
     soup = page(client, "/articles/bridge-reopens/")
 
@@ -135,6 +137,7 @@ def test_right_to_left_languages_get_dir_rtl(client, article, settings, fake_api
     assert soup.find("h1").get_text() == "«The city will reopen the old bridge»"
 
 
+@pytest.mark.usefixtures("apertium")
 def test_sitemap_lists_every_translated_url(client, translated):
     response = client.get("/sitemap.xml")
 
@@ -195,6 +198,7 @@ def test_private_article_stays_private_in_every_language(client, translated):
     assert b"ponte" not in response.content
 
 
+@pytest.mark.usefixtures("apertium")
 def test_sitemap_queries_do_not_grow_with_translations(
     client, article, languages, django_assert_max_num_queries
 ):

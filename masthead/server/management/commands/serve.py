@@ -2,7 +2,7 @@
 worker beside it, all stopped together.
 
 granian (a Rust HTTP server running the WSGI app) is the default: on the benchmark machine it
-served cached pages about twice as fast as gunicorn's threaded workers (bench/RESULTS.md).
+served cached pages 2.5-5 times as fast as gunicorn's threaded workers (bench/RESULTS.md).
 Both keep connections alive and write no access log unless ``MASTHEAD_ACCESS_LOG`` is true
 (nginx or the CDN in front logs requests already, and a log line per hit costs more than the
 hit).
@@ -14,6 +14,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from typing import Any
 
 from django.conf import settings
@@ -23,8 +25,10 @@ from masthead.server.page_cache import purge_everything
 
 
 class Command(BaseCommand):
+    # Checked in handle(), with the deployment checks too in production.
+    requires_system_checks: list[str] = []
     help = (
-        "Serve the site with gunicorn on HOST:PORT (default 127.0.0.1 and $PORT or 8000). "
+        "Serve the site with granian or gunicorn on HOST:PORT (default 127.0.0.1, $PORT or 8000). "
         "With --with-worker, also run the background task worker until the server stops."
     )
 
@@ -52,63 +56,53 @@ class Command(BaseCommand):
             "--with-worker",
             action="store_true",
             help=(
-                "Also run the task worker (masthead worker or rqworker, per the configured queue) "
-                "and the newsletter scheduler."
+                "Also run the task workers (masthead worker: one per queue group, on the database "
+                "queue or Redis) and the newsletter scheduler."
             ),
         )
         parser.add_argument(
             "--demo-banner",
             action="store_true",
-            help="Print the site and admin URLs and the demo admin's credentials first.",
+            help=(
+                "Print the site and admin URLs and the demo staff's credentials once the site "
+                "answers."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Refuse to start on a configuration error (masthead/*/checks.py), before any output.
+        self.check(include_deployment_checks=settings.PRODUCTION)
         host, port = options["host"], options["port"]
         workers = options["workers"] or (os.cpu_count() or 1)
-        if options["demo_banner"]:
-            from masthead.demo.credentials import read_all_demo_credentials
-            from masthead.demo.loader import PAGE_PASSWORD_ROLE
-
-            base = f"http://{host}:{port}"
-            self.stdout.write(
-                self.style.SUCCESS(f"\nMasthead is serving the demo publication at {base}/")
-            )
-            self.stdout.write(f"  Admin site:         {base}/admin/")
-            for role, (username, password) in read_all_demo_credentials().items():
-                if role == PAGE_PASSWORD_ROLE:
-                    # username is the page's path: a password-protected article, off every list.
-                    self.stdout.write(
-                        f"  Private article:    {base}{username} (password {password})"
-                    )
-                    continue
-                label = f"{role.capitalize()} login:"
-                self.stdout.write(f"  {label:<19} {username} / {password}")
-            if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
-                self.stdout.write(
-                    f"  Mail:               written to {settings.EMAIL_FILE_PATH}/ "
-                    "(set EMAIL_HOST to send it)"
-                )
-            self.stdout.write("  Stop with Ctrl+C.\n")
-
         # New code may render pages differently: start with an empty page cache.
         purge_everything()
         processes: list[subprocess.Popen[bytes]] = []
+        environment = children_environment(host, port)
         if options["with_worker"]:
+            # One worker process per queue group (masthead worker), on the database or Redis.
             processes.append(
-                subprocess.Popen([sys.executable, "-m", "masthead.cli", *worker_command()])
+                subprocess.Popen([sys.executable, "-m", "masthead.cli", "worker"], env=environment)
             )
             # The newsletter's daily schedule queues its work for that worker.
             processes.append(
-                subprocess.Popen([sys.executable, "-m", "masthead.cli", "newsletter", "scheduler"])
+                subprocess.Popen(
+                    [sys.executable, "-m", "masthead.cli", "newsletter", "scheduler"],
+                    env=environment,
+                )
             )
         server = subprocess.Popen(
-            server_command(options["server"], host, port, workers, options["threads"])
+            server_command(options["server"], host, port, workers, options["threads"]),
+            env=environment,
         )
         processes.append(server)
         # systemd and bench scripts stop us with SIGTERM; turn it into a clean exit so the
         # children below are stopped too instead of being left running.
         signal.signal(signal.SIGTERM, _exit_cleanly)
         try:
+            if options["demo_banner"]:
+                # Only once the site answers, so every URL in the banner works when it shows.
+                wait_until_serving(host, port, server)
+                self.print_demo_banner(host, port)
             server.wait()
         except (KeyboardInterrupt, SystemExit):
             pass
@@ -122,16 +116,58 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     process.kill()
 
+    def print_demo_banner(self, host: str, port: int) -> None:
+        from masthead.demo.credentials import read_all_demo_credentials
+        from masthead.demo.loader import OLD_WORDPRESS_ADDRESS, PAGE_PASSWORD_ROLE
+
+        base = f"http://{host}:{port}"
+        self.stdout.write(
+            self.style.SUCCESS(f"\nMasthead is serving the demo publication at {base}/")
+        )
+        self.stdout.write(f"  Admin site:         {base}/admin/")
+        self.stdout.write(
+            f"  Moved in:           {base}{OLD_WORDPRESS_ADDRESS} (an address from the old "
+            "WordPress blog, redirected to its imported article)"
+        )
+        for role, (username, password) in read_all_demo_credentials().items():
+            if role == PAGE_PASSWORD_ROLE:
+                # username is the page's path: a password-protected article, off every list.
+                self.stdout.write(f"  Private article:    {base}{username} (password {password})")
+                continue
+            label = f"{role.capitalize()} login:"
+            self.stdout.write(f"  {label:<19} {username} / {password}")
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            self.stdout.write(
+                f"  Mail:               written to {settings.EMAIL_FILE_PATH}/ "
+                "(set EMAIL_HOST to send it)"
+            )
+        self.stdout.write("  Stop with Ctrl+C.\n")
+
+
+def wait_until_serving(host: str, port: int, server: subprocess.Popen[bytes]) -> None:
+    """Wait until /healthz answers (gunicorn's workers have loaded the site), or it exits."""
+    address = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host  # noqa: S104 - a name
+    deadline = time.monotonic() + 180
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://{address}:{port}/healthz", timeout=5):
+                return
+        except OSError:
+            time.sleep(0.2)
+
 
 def _exit_cleanly(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
-def worker_command() -> list[str]:
-    backend = settings.TASKS["default"]["BACKEND"]
-    if backend.startswith("django_tasks_rq"):
-        return ["rqworker", "--job-class", "django_tasks_rq.Job", "--with-scheduler", "default"]
-    return ["worker", "--queue-name", "*"]
+def children_environment(host: str, port: int) -> dict[str, str]:
+    """The environment of the server and worker processes: one base URL for all of them, so a
+    mail queued by the worker links to the address the server answers on."""
+    environment = dict(os.environ)
+    if not environment.get("MASTHEAD_BASE_URL"):
+        shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104 - a name
+        environment["MASTHEAD_BASE_URL"] = f"http://{shown_host}:{port}"
+    return environment
 
 
 def server_command(server: str, host: str, port: int, workers: int, threads: int) -> list[str]:
