@@ -53,7 +53,9 @@ INSTALLED_APPS = [
     "masthead.translation",
     "masthead.demo",
     "masthead.newsletter",
+    "masthead.community",
     "masthead.importers",
+    "masthead.syndication",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
@@ -442,3 +444,17 @@ MASTHEAD_NEWSLETTER_MIN_FILL_SECONDS = env.float(
 # Behind nginx every request comes from the proxy: take the reader's address from the last
 # X-Forwarded-For entry (the one nginx appended) for rate limits and consent records.
 MASTHEAD_CLIENT_IP_FROM_PROXY = env.bool("MASTHEAD_BEHIND_PROXY", default=False)
+
+# --- Community: comments and sharing ---------------------------------------------------------
+MASTHEAD_COMMENT_FROM = env.str("MASTHEAD_COMMENT_FROM", default=DEFAULT_FROM_EMAIL)
+MASTHEAD_COMMENTS_PER_PAGE = env.int("MASTHEAD_COMMENTS_PER_PAGE", default=50)
+MASTHEAD_COMMENT_MAX_LENGTH = env.int("MASTHEAD_COMMENT_MAX_LENGTH", default=5000)
+MASTHEAD_COMMENT_RATE_PER_IP = env.str("MASTHEAD_COMMENT_RATE_PER_IP", default="10/10m")
+MASTHEAD_COMMENT_RATE_PER_ADDRESS = env.str("MASTHEAD_COMMENT_RATE_PER_ADDRESS", default="5/10m")
+MASTHEAD_COMMENT_MIN_FILL_SECONDS = env.float("MASTHEAD_COMMENT_MIN_FILL_SECONDS", default=3.0)
+MASTHEAD_COMMENT_CONFIRM_DAYS = env.int("MASTHEAD_COMMENT_CONFIRM_DAYS", default=7)
+MASTHEAD_COMMENT_CONFIRM_RESEND_SECONDS = env.int(
+    "MASTHEAD_COMMENT_CONFIRM_RESEND_SECONDS", default=3600
+)
+# Optional: with a key, comments are also checked by Akismet (pip install akismet).
+MASTHEAD_AKISMET_API_KEY = env.str("MASTHEAD_AKISMET_API_KEY", default="")

@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         server_views.page_password,
     ),
+    path("", include("masthead.community.urls")),
+    path("", include("masthead.syndication.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

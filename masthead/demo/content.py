@@ -9,18 +9,11 @@ PUBLICATION = {
     "name": "The Meridian Review",
     "tagline": "Independent analysis of a world in transition",
     "copyright_holder": "Meridian Review Media",
+    # The policy itself is data (SYNDICATION below); this is the editors' note under it.
     "republishing_policy_html": (
-        "<p>We want our journalism to travel. Unless an article says otherwise, you may "
-        "republish it for free, online or in print, under the following "
-        "conditions.</p><ul><li>Credit the author or authors and <b>The Meridian Review</b> at "
-        "the top of the piece.</li><li>Link back to the original article on our "
-        "website.</li><li>Do not edit the text beyond changes of house style, such as spelling, "
-        "dates or units. If you need to shorten or update a piece, ask us "
-        "first.</li><li>Photographs and illustrations are not covered unless they are credited "
-        "to The Meridian Review.</li><li>Do not sell the article on its own or imply that our "
-        "authors endorse your publication.</li></ul><p>Pieces we have republished from partner "
-        "outlets remain under the terms set by those partners. For questions, write to our "
-        "editors.</p>"
+        "<p>We want our journalism to travel. Pieces we have republished from partner outlets "
+        "remain under the terms set by those partners, and photographs from agencies stay with "
+        "us. For questions, write to our editors.</p>"
     ),
     "disclaimer_html": (
         "<p>The Meridian Review is an editorially independent publication. Views expressed by "
@@ -1366,7 +1359,7 @@ ARTICLES = [
             "credit_url": "",
             "colours": ["#8b1e3f", "#1c2541"],
         },
-        "originally_published_at": "",
+        "originally_published_at": "https://harbourline.example/analysis/red-sea-insurance",
         "body": [
             (
                 "paragraph",
@@ -3622,4 +3615,16 @@ EMBARGOED_ARTICLE = {
             ),
         ),
     ],
+}
+
+# How others may republish: CC BY-ND 4.0 by default; one article only with permission, one
+# under a more open licence; agency photographs stay home (the illustrations travel).
+SYNDICATION = {
+    "default_policy": "cc-by-nd",
+    "permissions_email": "rights@meridian.example",
+    "article_policies": {
+        "export-controls-and-allies": ("permission", "Co-published with a partner; ask first."),
+        "what-open-source-investigators-can-prove": ("cc-by", "Open for adaptation."),
+    },
+    "images_that_stay_home_credited": "Photo:",
 }

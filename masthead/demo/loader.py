@@ -25,6 +25,7 @@ from wagtail.models import Collection, Page, PageViewRestriction, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.search.index import insert_or_update_object
 
+from masthead.community.demo import load_demo_comments
 from masthead.importers.mapping import load_mapping
 from masthead.importers.media import MediaOptions
 from masthead.importers.services import ImportOptions, import_export
@@ -44,6 +45,7 @@ from masthead.news.models import (
     ThemePage,
 )
 from masthead.newsletter.demo import load_demo_newsletter
+from masthead.syndication.demo import load_demo_syndication
 
 from . import content
 from .credentials import read_all_demo_credentials, write_demo_credentials
@@ -194,10 +196,14 @@ def load_demo(
         summary,
     )
     _ensure_page_password(embargoed, summary)
+    for _rule in range(load_demo_syndication(site, content.SYNDICATION, articles)):
+        summary.count("republishing rules")
     _reader, created = load_demo_newsletter()
     if created:
         summary.count("newsletter subscribers")
     _index_now(site, collection)
+    for _comment in range(load_demo_comments(articles)):
+        summary.count("comments")
     return summary
 
 

@@ -16,7 +16,7 @@ an app adds HTML to a slot::
 The slots, in the order a page shows them:
 
 =================  ====================================================================
-``head``           inside ``<head>``: alternate links, meta tags
+``head``           inside ``<head>``: alternate links, meta tags, licence links
 ``header``         the site header's tools, after search: language switcher, sign-in
 ``article_top``    under an article's byline: machine-translation notice, share control
 ``article_end``    after an article's footer: comments, republishing, membership prompts
@@ -37,6 +37,13 @@ asked for in a language nobody has is a 404.
 **Readable articles.** ``READABLE_ARTICLES_HOOK``: ``fn(queryset) -> queryset`` narrows what
 any reader may see everywhere (e.g. membership takes members-only articles out of listings,
 feeds and search). :func:`masthead.news.selectors.readable_articles` applies it.
+
+**Article rights.** ``ARTICLE_RIGHTS_HOOK`` registers an :class:`ArticleRightsSource` (the
+syndication app's): how others may reuse each article (a licence or a republishing policy,
+with its URL) and whether feeds may carry its full text. ``news`` puts it in the JSON-LD
+(``license``) and the feeds (Atom ``<rights>`` and ``<link rel="license">``, RSS
+``<creativeCommons:license>``) through :func:`article_rights`. Without a source, articles
+carry no licence and feeds carry full text.
 """
 
 from __future__ import annotations
@@ -58,8 +65,11 @@ if TYPE_CHECKING:
     from .reader_articles import ReaderArticle
 
 SLOTS = ("head", "header", "article_top", "article_end", "footer")
+# Slots whose fragments get the article on article pages (``head``: for licence links).
+ARTICLE_SLOTS = ("head", "article_top", "article_end")
 ARTICLE_VERSIONS_HOOK = "masthead_article_versions"
 READABLE_ARTICLES_HOOK = "masthead_readable_articles"
+ARTICLE_RIGHTS_HOOK = "masthead_article_rights"
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,38 @@ class ArticleVersionSource(Protocol):
 
 
 @dataclass(frozen=True)
+class ArticleRights:
+    """How others may reuse an article, as an app above ``news`` decides it."""
+
+    # One line for feed readers, e.g. "Licensed under CC BY-ND 4.0." (Atom <rights>).
+    statement: str
+    # The licence's deed, or the page that states the policy; absolute.
+    url: str
+    # False: feeds carry the standfirst and a link only.
+    full_text_in_feeds: bool = True
+
+
+class ArticleRightsSource(Protocol):
+    """Where articles' licences and republishing policies come from."""
+
+    def rights(
+        self, articles: list[ArticlePage], request: HttpRequest | None
+    ) -> dict[int, ArticleRights]:
+        """``{article id: rights}`` for ``articles``, in a fixed number of queries."""
+        ...
+
+
+def article_rights(
+    articles: list[ArticlePage], request: HttpRequest | None = None
+) -> dict[int, ArticleRights]:
+    """Every registered source's rights for ``articles`` (an empty dict when none is)."""
+    found: dict[int, ArticleRights] = {}
+    for source in hooks.get_hooks(ARTICLE_RIGHTS_HOOK):
+        found.update(source.rights(articles, request))
+    return found
+
+
+@dataclass(frozen=True)
 class FragmentContext:
     """What a fragment may know about the page it joins."""
 
@@ -100,7 +142,7 @@ class FragmentContext:
     language: str
     # The page being shown (None on pages outside the page tree, such as search).
     page: Page | None = None
-    # The article as this reader sees it, on article pages.
+    # The article as this reader sees it, on article pages (in the head and article slots).
     article: ReaderArticle | None = None
 
 

@@ -2,8 +2,11 @@
 in every language: under ``/pt/`` a feed carries the articles that have a Portuguese version,
 in Portuguese.
 
-Each item carries the standfirst as its summary and the full text, followed by the
-attribution line, as its content (``content:encoded`` in RSS, ``<content>`` in Atom).
+Each item carries the standfirst as its summary and, as its content (``content:encoded`` in
+RSS, ``<content>`` in Atom), the full text followed by the attribution line. Where an app says
+an article's text may not travel (:data:`~masthead.news.extensions.ARTICLE_RIGHTS_HOOK`), the
+content is the standfirst, a link and the attribution line instead. Each item names its
+licence: Atom ``<rights>`` and ``<link rel="license">``, RSS ``<creativeCommons:license>``.
 """
 
 from __future__ import annotations
@@ -23,24 +26,32 @@ from masthead.server.base_url import absolute_url
 
 from . import models
 from .attribution import attribution_for, byline_names
+from .extensions import ArticleRights, article_rights
 from .reader_articles import ReaderArticle, available_in, reader_articles
+
+CREATIVE_COMMONS_RSS = "http://backend.userland.com/creativeCommonsRssModule"
 
 
 class FullTextRssGenerator(Rss201rev2Feed):
     def rss_attributes(self) -> dict[str, str]:
         attrs = super().rss_attributes()
         attrs["xmlns:content"] = "http://purl.org/rss/1.0/modules/content/"
+        attrs["xmlns:creativeCommons"] = CREATIVE_COMMONS_RSS
         return attrs
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
         handler.addQuickElement("content:encoded", item["content_html"])
+        if item.get("licence_url"):
+            handler.addQuickElement("creativeCommons:license", item["licence_url"])
 
 
 class FullTextAtomGenerator(Atom1Feed):
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
         handler.addQuickElement("content", item["content_html"], {"type": "html"})
+        if item.get("licence_url"):
+            handler.addQuickElement("link", "", {"rel": "license", "href": item["licence_url"]})
 
 
 def absolutize_urls(html: str, base_url: str) -> str:
@@ -90,7 +101,9 @@ class ArticleRssFeed(Feed):
         shown = reader_articles(
             articles[: settings.MASTHEAD_FEED_ITEMS], language, request=self.request, with_body=True
         )
-        return [article for article in shown if article.language == language]
+        shown = [article for article in shown if article.language == language]
+        self.rights = article_rights([article.page for article in shown], self.request)
+        return shown
 
     def item_title(self, article: ReaderArticle) -> str:
         return article.headline
@@ -121,13 +134,29 @@ class ArticleRssFeed(Feed):
             region.title for region in article.regions
         ]
 
+    def item_copyright(self, article: ReaderArticle) -> str | None:
+        rights = self._rights(article)
+        return rights.statement if rights else None
+
     def item_extra_kwargs(self, article: ReaderArticle) -> dict[str, str]:
+        rights = self._rights(article)
         html = render_to_string(
             "news/feed_item_content.html",
-            {"article": article, "attribution": attribution_for(article, self.request)},
+            {
+                "article": article,
+                "attribution": attribution_for(article, self.request),
+                "full_text": rights is None or rights.full_text_in_feeds,
+                "rights": rights,
+            },
             request=self.request,
         )
-        return {"content_html": absolutize_urls(html, article.full_url)}
+        return {
+            "content_html": absolutize_urls(html, article.full_url),
+            "licence_url": rights.url if rights else "",
+        }
+
+    def _rights(self, article: ReaderArticle) -> ArticleRights | None:
+        return self.rights.get(article.id)
 
 
 class ArticleAtomFeed(ArticleRssFeed):

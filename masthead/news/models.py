@@ -128,7 +128,16 @@ class PublicationSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("republishing_policy"),
+                # Kept as a free-text note: the policy itself is data in the republishing
+                # app's settings, which shows this note under the policy it generates.
+                FieldPanel(
+                    "republishing_policy",
+                    heading=_("Republishing: a note from the editors"),
+                    help_text=_(
+                        "Optional. Shown on the republishing policy page, under the policy "
+                        "generated from Settings → Republishing."
+                    ),
+                ),
                 FieldPanel("disclaimer"),
                 FieldPanel("article_footer_note"),
                 FieldPanel("media_inquiries_email"),

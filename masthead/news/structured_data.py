@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from .attribution import publication_settings
+from .extensions import article_rights
 
 if TYPE_CHECKING:
     from .reader_articles import ReaderArticle
@@ -56,6 +57,9 @@ def news_article_json_ld(article: ReaderArticle, request: HttpRequest | None = N
             data["translationOfWork"] = {"@id": article.page.get_full_url(request)}
     if article.originally_published_at:
         data["isBasedOn"] = article.originally_published_at
+    rights = article_rights([article.page], request).get(article.id)
+    if rights is not None:
+        data["license"] = rights.url
     keywords = [t.title for t in article.themes] + [r.title for r in article.regions]
     if keywords:
         data["keywords"] = keywords

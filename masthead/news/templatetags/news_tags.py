@@ -14,7 +14,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
 
 from ..attribution import byline_names
-from ..extensions import FragmentContext, render_fragments
+from ..extensions import ARTICLE_SLOTS, FragmentContext, render_fragments
+from ..reader_articles import ReaderArticle
 
 register = template.Library()
 
@@ -106,12 +107,15 @@ def page_fragments(context: dict[str, Any], slot: str) -> str:
     """What the apps above ``news`` add to ``slot`` of this page (see ``news/extensions.py``)."""
     request = context.get("request")
     page = context.get("page")
+    article = context.get("article")
     return render_fragments(
         slot,
         FragmentContext(
             request=request,
             language=get_language() or settings.LANGUAGE_CODE,
             page=page if isinstance(page, Page) else None,
-            article=context.get("article") if slot.startswith("article") else None,
+            article=article
+            if slot in ARTICLE_SLOTS and isinstance(article, ReaderArticle)
+            else None,
         ),
     )

@@ -1,0 +1,122 @@
+"""Reads: whether an article takes comments, its count, and one page of its thread.
+
+Every function here costs a fixed number of queries however many comments an article has: a
+page of top-level comments, then all their replies through ``root`` in one more query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.utils import timezone
+from wagtail.models import Site
+
+from masthead.news.models import ArticlePage
+from masthead.news.selectors import readable_articles
+
+from .models import ArticleDiscussion, Comment, CommunitySettings
+from .text import render_comment
+
+
+@dataclass
+class ThreadComment:
+    """A comment as the thread shows it: its rendered words and its visible replies."""
+
+    id: int
+    author_name: str
+    html: str
+    created_at: dt.datetime
+    edited: bool
+    depth: int
+    replies: list[ThreadComment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DiscussionState:
+    enabled: bool  # the site shows comments at all
+    open: bool  # readers may add to the thread
+    members_only: bool
+    closed_reason: str  # "" when open: "article", "age" or "site"
+
+
+def community_settings() -> CommunitySettings:
+    site = Site.objects.filter(is_default_site=True).first()
+    return CommunitySettings.for_site(site) if site else CommunitySettings()
+
+
+def readable_article(article_id: int) -> ArticlePage | None:
+    """The article, if every reader may read it: comments never outlive an article's privacy."""
+    return readable_articles().filter(pk=article_id).first()
+
+
+def discussion_state(article: ArticlePage, rules: CommunitySettings) -> DiscussionState:
+    members_only = rules.who_may_comment == CommunitySettings.Who.MEMBERS
+    if not rules.comments_enabled:
+        return DiscussionState(False, False, members_only, "site")
+    if ArticleDiscussion.objects.filter(article=article, closed=True).exists():
+        return DiscussionState(True, False, members_only, "article")
+    published = article.published_at or article.first_published_at
+    closes_at = published + dt.timedelta(days=rules.close_after_days) if published else None
+    if rules.close_after_days and closes_at and timezone.now() > closes_at:
+        return DiscussionState(True, False, members_only, "age")
+    return DiscussionState(True, not members_only, members_only, "")
+
+
+def visible_comments(article_id: int):
+    """Approved comments whose thread is approved: what readers see and count."""
+    return Comment.objects.filter(
+        article_id=article_id, status=Comment.Status.APPROVED, root__status=Comment.Status.APPROVED
+    )
+
+
+def comment_count(article_id: int) -> int:
+    return visible_comments(article_id).count()
+
+
+def thread_page(article_id: int, page_number: int | str = 1) -> tuple[Page, list[ThreadComment]]:
+    """One page of top-level comments (oldest first) with all their visible replies."""
+    roots = visible_comments(article_id).filter(depth=0).order_by("created_at", "pk")
+    paginator = Paginator(
+        roots.only("pk", "author_name", "body", "created_at", "edited_at", "depth"),
+        settings.MASTHEAD_COMMENTS_PER_PAGE,
+    )
+    page = paginator.get_page(page_number)
+    root_ids = [comment.pk for comment in page.object_list]
+    replies = (
+        visible_comments(article_id)
+        .filter(root_id__in=root_ids, depth__gt=0)
+        .order_by("created_at", "pk")
+        .only("pk", "parent_id", "author_name", "body", "created_at", "edited_at", "depth")
+    )
+    by_id: dict[int, ThreadComment] = {}
+    threads = []
+    for comment in page.object_list:
+        node = _thread_comment(comment)
+        by_id[comment.pk] = node
+        threads.append(node)
+    for reply in replies:  # oldest first, so a parent is always placed before its replies
+        parent = by_id.get(reply.parent_id)
+        if parent is not None:  # a reply under a removed comment stays hidden with it
+            node = _thread_comment(reply)
+            by_id[reply.pk] = node
+            parent.replies.append(node)
+    return page, threads
+
+
+def _thread_comment(comment: Comment) -> ThreadComment:
+    return ThreadComment(
+        id=comment.pk,
+        author_name=comment.author_name,
+        html=render_comment(comment.body),
+        created_at=comment.created_at,
+        edited=comment.edited_at is not None,
+        depth=comment.depth,
+    )
+
+
+def latest_comments(article_id: int, limit: int) -> list[Comment]:
+    """The newest visible comments, for the article's comment feed."""
+    return list(visible_comments(article_id).order_by("-created_at", "-pk")[:limit])

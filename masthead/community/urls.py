@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+from .feeds import ArticleCommentsFeed
+
+app_name = "community"
+
+urlpatterns = [
+    path("comments/<int:article_id>/", views.comments, name="comments"),
+    path("comments/<int:article_id>/post/", views.post_comment, name="post"),
+    path("comments/<int:article_id>/feed/", ArticleCommentsFeed(), name="feed"),
+    path("comments/flag/<int:comment_id>/", views.flag, name="flag"),
+    path("comments/confirm/<str:token>/", views.confirm, name="confirm"),
+    path("comments/yours/<str:token>/", views.your_comment, name="yours"),
+    path("comments/replies/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("share/mastodon/<int:article_id>/", views.share_mastodon, name="share_mastodon"),
+]
