@@ -50,6 +50,10 @@ def isolated_site_files(settings: LazySettings, tmp_path: Path) -> None:
             "LOCATION": str(tmp_path / "limits"),
         },
     }
+    from masthead.server.page_cache import PageCache, use_page_cache
+    from masthead.server.purge_counter import FileCounter
+
+    use_page_cache(PageCache(FileCounter(tmp_path / "page-cache.purges"), 16 * 1024 * 1024))
 
 
 @pytest.fixture

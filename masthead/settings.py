@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "masthead.importers",
     "masthead.syndication",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -85,11 +86,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it stores pages with every header the others add (security headers too) and a
+    # hit skips them all; it never stores a response that sets or varies on a cookie.
+    "masthead.server.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Early, so a cached page skips every middleware below; it still sees their cookies on
-    # the way out, and never stores a response that sets one.
-    "masthead.server.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The reader's language comes from the URL prefix (/pt/...); unprefixed is the original.
     "django.middleware.locale.LocaleMiddleware",
@@ -268,6 +269,22 @@ STORAGES = {
         )
     },
 }
+# Several web machines share uploads on S3-compatible object storage (AWS S3, MinIO, Garage,
+# Scaleway, ...) through django-storages; the access keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, which boto3 reads itself.
+MASTHEAD_S3_BUCKET = env.str("MASTHEAD_S3_BUCKET", default="")
+if MASTHEAD_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MASTHEAD_S3_BUCKET,
+            "endpoint_url": env.str("MASTHEAD_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("MASTHEAD_S3_REGION", default="") or None,
+            "custom_domain": env.str("MASTHEAD_S3_CUSTOM_DOMAIN", default="") or None,
+            "querystring_auth": False,  # public images on cached pages can't carry expiring URLs
+            "file_overwrite": False,
+        },
+    }
 # In production a reverse proxy serves media; the demo and small installs let Django do it.
 MASTHEAD_SERVE_MEDIA = env.bool("MASTHEAD_SERVE_MEDIA", default=not PRODUCTION)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -366,6 +383,12 @@ MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
 # How long readers' pages stay in the page cache at most; 0 turns the cache off. Publishing
 # anything empties it at once, so this only bounds staleness of time-dependent bits.
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)
+# A CDN or nginx cache in front, told which URLs to purge (Wagtail's frontend cache backends
+# as JSON, e.g. {"nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+# "LOCATION": "http://127.0.0.1:8080"}}).
+WAGTAILFRONTENDCACHE = env.json("MASTHEAD_FRONTEND_CACHE", default={})
+# Memory each server process gives its hottest pages (already compressed) for the fast path.
+MASTHEAD_PAGE_CACHE_MEMORY_MB = env.int("MASTHEAD_PAGE_CACHE_MEMORY_MB", default=64)
 
 # --- Translation (masthead.translation; docs/translation.md) ----------------------------------
 # "auto": the languages the installed engines reach (directly or through an allowed pivot);

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from masthead.news.models import ArticlePage
-from masthead.server.page_cache import invalidate_pages
+from masthead.server.purging import purge_article
 
 from . import screening
 from .models import Ban, Comment, Commenter, CommentFlag, CommunitySettings
@@ -279,7 +279,7 @@ def _set_status(comment: Comment, status: str, reason: str) -> None:
     comment.save(update_fields=fields)
     if status == Comment.Status.APPROVED or was_visible:
         # The article's cached pages show the thread: make them fresh.
-        transaction.on_commit(invalidate_pages)
+        transaction.on_commit(lambda: purge_article(comment.article_id))
     if (
         status == Comment.Status.APPROVED
         and comment.parent_id

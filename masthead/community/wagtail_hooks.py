@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from masthead.news import extensions
 from masthead.news.models import ArticlePage
-from masthead.server.page_cache import invalidate_pages
+from masthead.server.purging import purge_article
 
 from . import services, share
 from .models import ArticleDiscussion, Ban, Comment
@@ -243,10 +243,10 @@ register_snippet(CommunityGroup)
 def refresh_pages_after_comment_edit(request: Any, instance: Any) -> None:
     """An editor's change to a comment, or an article's discussion, shows on cached pages."""
     if isinstance(instance, Comment | ArticleDiscussion):
-        invalidate_pages()
+        purge_article(instance.article_id)
 
 
 @hooks.register("after_create_snippet")
 def refresh_pages_after_discussion_created(request: Any, instance: Any) -> None:
     if isinstance(instance, ArticleDiscussion):
-        invalidate_pages()
+        purge_article(instance.article_id)

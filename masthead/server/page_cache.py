@@ -1,111 +1,444 @@
-"""A whole-page cache for readers, so a traffic spike costs a cache read, not a page render.
+"""The readers' page cache: a hit costs a dictionary lookup, a purge drops exactly the pages
+that changed, and no reader ever gets a page made for somebody else.
 
-Only anonymous GET and HEAD requests for successful HTML, feed and sitemap responses that set no
-cookie are cached, with every header the render had (security headers included). A request
-counts as anonymous unless its session cookie names a session that exists, so a made-up cookie
-can't force renders; pages are keyed on the query parameters they use, so made-up query strings
-can't fill the cache. Any publish, unpublish, move or settings change bumps one generation number
-that is part of every key, so all cached pages go stale at once without scanning the cache.
-The cache is Django's default cache: a folder under var/ on one machine (shared by every server
-process), Redis when REDIS_URL is set (shared by every machine).
+Three layers, each cheaper than the next:
+
+* each server process keeps its hot pages in memory, already compressed (gzip and brotli), with
+  their ETag and every header the render produced;
+* the shared cache (Django's default cache: a folder on one machine, Redis across several)
+  holds the same pages for the other processes, under keys that carry a version of the page's
+  path, so a purge makes older copies unreachable without finding them;
+* a purge counter (:mod:`.purge_counter`) tells every process which paths were purged since it
+  last looked, for the price of reading one number per hit.
+
+Only anonymous GET and HEAD requests are answered from the cache, and only responses that set
+no cookie, vary on no cookie (so no CSRF token and nothing personal) and are not private are
+stored. A request carrying a session cookie bypasses the cache only when that session exists,
+so a made-up cookie gets the cached page rather than costing a render. The key holds the
+scheme, the host, the path and only the query parameters pages read (``page``, ``q``); other
+parameters are removed before the page is rendered, so they can neither flood the cache nor
+end up in a page served to others.
+
+When a page expires, one request renders it again while the others get the stale copy.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
-from collections.abc import Callable
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from importlib import import_module
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
+import brotli
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
 
-GENERATION_KEY = "masthead:page-cache:generation"
-CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
-# Paths that must always reach the application: staff pages, health checks, form endpoints.
+from .purge_counter import FileCounter, PurgeCounter, RedisCounter
+
+CACHEABLE_TYPES = (
+    "text/html",
+    "text/plain",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+)
+# Paths that must always reach the application: staff pages, health checks, form endpoints,
+# files (served elsewhere, or private documents).
 UNCACHED_PREFIXES = (
     "/admin/",
+    "/django-admin/",
     "/healthz",
     "/static/",
     "/media/",
+    "/documents/",
     "/newsletter/",
 )
-# The query parameters readers' pages read (page number, search terms); others change nothing.
-KEYED_PARAMETERS = ("page", "q")
+# The only query parameters reader pages read (pagination, search); the rest are dropped.
+PAGE_PARAMETERS = frozenset({"page", "q"})
+# Headers the cache sets itself, or that belong to one response only.
+_OWN_HEADERS = frozenset(
+    {
+        "content-length",
+        "content-encoding",
+        "cache-control",
+        "etag",
+        "vary",
+        "date",
+        "server",
+        "expires",
+        "last-modified",
+        "set-cookie",
+        "x-page-cache",
+    }
+)
+_MIN_COMPRESSED_BYTES = 256
+_PURGE_LOG_SECONDS = 24 * 3600
+_LOCK_SECONDS = 30
+
+PageKey = tuple[str, str, str, str]  # scheme, host, path, query
 
 
-def invalidate_pages(**_: Any) -> None:
-    """Make every cached page stale (a signal receiver as well as a plain function)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+@dataclass(frozen=True)
+class CachedPage:
+    """One page as stored: its bodies in each encoding and the headers every copy carries."""
+
+    path: str  # without language prefix, as purges name it
+    headers: tuple[tuple[str, str], ...]
+    bodies: dict[str, bytes]  # "identity", and "gzip" and "br" for text worth compressing
+    etag: str
+    fresh_until: float
+
+    @property
+    def fresh(self) -> bool:
+        return time.time() < self.fresh_until
+
+    @property
+    def size(self) -> int:
+        return sum(len(body) for body in self.bodies.values())
+
+    def encoding_for(self, accept_encoding: str) -> str:
+        offered = {part.split(";")[0].strip() for part in accept_encoding.lower().split(",")}
+        for encoding in ("br", "gzip"):
+            if encoding in offered and encoding in self.bodies:
+                return encoding
+        return "identity"
+
+    def answer(
+        self, environ: dict[str, Any], state: str
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
+        """Status, headers and body for one request (304 when its ETag matches)."""
+        headers = [
+            *self.headers,
+            ("Cache-Control", cache_control()),
+            ("Vary", "Accept-Encoding"),
+            ("ETag", self.etag),
+            ("X-Page-Cache", state),
+        ]
+        if _etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), self.etag):
+            return 304, headers, b""
+        encoding = self.encoding_for(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        body = self.bodies[encoding]
+        if encoding != "identity":
+            headers.append(("Content-Encoding", encoding))
+        headers.append(("Content-Length", str(len(body))))
+        return 200, headers, b"" if environ.get("REQUEST_METHOD") == "HEAD" else body
 
 
-def _generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+def cache_control() -> str:
+    """Shared caches (a CDN, nginx) keep pages as long as we do and are purged on change;
+    browsers check back every time, which costs a 304 when nothing changed."""
+    seconds = settings.MASTHEAD_PAGE_CACHE_SECONDS
+    return f"public, max-age=0, s-maxage={seconds}, stale-while-revalidate={min(seconds, 60)}"
 
 
-def _is_cacheable_request(request: HttpRequest) -> bool:
-    return (
-        settings.MASTHEAD_PAGE_CACHE_SECONDS > 0
-        and request.method in {"GET", "HEAD"}
-        and not request.path.startswith(UNCACHED_PREFIXES)
-        and "preview" not in request.GET
-        and not _has_session(request)
-    )
-
-
-def _has_session(request: HttpRequest) -> bool:
-    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    if not session_key:
+def _etag_matches(if_none_match: str, etag: str) -> bool:
+    if not if_none_match:
         return False
-    return import_module(settings.SESSION_ENGINE).SessionStore().exists(session_key)
+    if if_none_match.strip() == "*":
+        return True
+    weak = etag.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == weak for tag in if_none_match.split(","))
 
 
-def _key(request: HttpRequest) -> str:
-    # The path carries the language (/pt/...); the views read the last value of a parameter.
-    used = urlencode(
-        [(name, request.GET[name]) for name in KEYED_PARAMETERS if name in request.GET]
+def page_key(environ: dict[str, Any]) -> PageKey | None:
+    """The cache key of a request, or None when the request must reach the application."""
+    if settings.MASTHEAD_PAGE_CACHE_SECONDS <= 0:
+        return None
+    if environ.get("REQUEST_METHOD") not in {"GET", "HEAD"}:
+        return None
+    path = environ.get("PATH_INFO", "/")
+    if path.startswith(UNCACHED_PREFIXES):
+        return None
+    parameters = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    if any(name == "preview" for name, _ in parameters):
+        return None
+    query = urlencode(sorted((n, v) for n, v in parameters if n in PAGE_PARAMETERS))
+    if getattr(settings, "USE_X_FORWARDED_HOST", False) and "HTTP_X_FORWARDED_HOST" in environ:
+        host = environ["HTTP_X_FORWARDED_HOST"]
+    else:
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    scheme = environ.get("wsgi.url_scheme", "http")
+    proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if proxy_header and environ.get(proxy_header[0]) == proxy_header[1]:
+        scheme = "https"
+    return (scheme, host.lower(), path, query)
+
+
+def session_cookie(environ: dict[str, Any]) -> str | None:
+    raw = environ.get("HTTP_COOKIE", "")
+    if settings.SESSION_COOKIE_NAME not in raw:
+        return None
+    try:
+        morsel = SimpleCookie(raw).get(settings.SESSION_COOKIE_NAME)
+    except Exception:  # a malformed Cookie header: treat it as a session, let Django decide
+        return raw
+    return morsel.value if morsel else None
+
+
+def session_exists(session_key: str) -> bool:
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    return bool(session_key) and store().exists(session_key)
+
+
+def is_cacheable_response(
+    environ: dict[str, Any], status: int, headers: Iterable[tuple[str, str]]
+) -> bool:
+    """A page the same for every anonymous reader. Django says ``Vary: Cookie`` as soon as a
+    template looks at the (empty) session; that is fine for a request without a session
+    cookie, but a page that used a CSRF token is one visitor's and is never stored."""
+    found = {name.lower(): value for name, value in headers}
+    if status != 200 or "set-cookie" in found or "CSRF_COOKIE_NEEDS_UPDATE" in environ:
+        return False
+    control = found.get("cache-control", "").lower()
+    return found.get("content-type", "").startswith(CACHEABLE_TYPES) and not any(
+        word in control for word in ("private", "no-cache", "no-store")
     )
-    raw = f"{_generation()}|{request.get_host()}|{request.path}|{used}"
-    return "masthead:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-class PageCacheMiddleware:
-    """Serve readers' pages from the cache; put successful anonymous responses into it."""
+def build_page(
+    path: str, headers: Iterable[tuple[str, str]], body: bytes, seconds: int
+) -> CachedPage:
+    """Compress once, here, so a hit never compresses."""
+    bodies = {"identity": body}
+    kept = tuple((name, value) for name, value in headers if name.lower() not in _OWN_HEADERS)
+    if len(body) >= _MIN_COMPRESSED_BYTES:
+        bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
+        bodies["br"] = brotli.compress(body, quality=9)
+    digest = hashlib.blake2b(body, digest_size=12).hexdigest()
+    return CachedPage(
+        path=path,
+        headers=kept,
+        bodies=bodies,
+        etag=f'W/"{digest}"',
+        fresh_until=time.time() + seconds,
+    )
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _is_cacheable_request(request):
-            return self.get_response(request)
-        key = _key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            content, headers = cached
-            response = HttpResponse(content, headers=headers)
-            response["X-Page-Cache"] = "hit"
-            return response
+def base_path(path: str) -> str:
+    """The path without its language prefix: a purge covers a page in every language."""
+    parts = path.split("/", 2)
+    if len(parts) == 3 and parts[1] in _language_prefixes():
+        return "/" + parts[2]
+    return path
 
-        response = self.get_response(request)
-        if self._is_cacheable_response(response):
-            # Cookies are kept apart from the headers, so none is stored (none was set anyway).
-            headers = dict(response.items())
-            cache.set(key, (response.content, headers), settings.MASTHEAD_PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
-        return response
+
+def _language_prefixes() -> frozenset[str]:
+    return frozenset(settings.MASTHEAD_TRANSLATION_LANGUAGES) | {settings.LANGUAGE_CODE}
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+
+def _path_version_key(path: str) -> str:
+    return "masthead:pc:path:" + _digest(path)
+
+
+_EPOCH_KEY = "masthead:pc:epoch"
+
+
+def _log_key(number: int) -> str:
+    return f"masthead:pc:purge:{number}"
+
+
+@dataclass(frozen=True)
+class RenderTicket:
+    """What a render must know when it stores its page: versions seen before it started."""
+
+    key: PageKey
+    shared_key: str
+    purge_number: int
+
+
+class PageCache:
+    """One per process: the in-memory pages, their path index and the purge bookkeeping."""
+
+    def __init__(self, counter: PurgeCounter, memory_bytes: int) -> None:
+        self.counter = counter
+        self.memory_bytes = memory_bytes
+        self._pages: OrderedDict[PageKey, CachedPage] = OrderedDict()
+        self._by_path: dict[str, set[PageKey]] = {}
+        self._bytes = 0
+        self._seen = counter.current_now()
+        self._lock = threading.Lock()
+        self._refreshing: set[PageKey] = set()
+
+    # --- reading ----------------------------------------------------------------------------
+    def local(self, key: PageKey) -> CachedPage | None:
+        """The page from this process's memory, after applying purges made anywhere."""
+        if self.counter.current() != self._seen:
+            self._catch_up()
+        page = self._pages.get(key)
+        if page is not None:
+            try:
+                self._pages.move_to_end(key)
+            except KeyError:  # dropped by another thread just now
+                return None
+        return page
+
+    def lookup(self, key: PageKey) -> CachedPage | None:
+        """From memory, else from the shared cache (then kept in memory too)."""
+        page = self.local(key)
+        if page is not None:
+            return page
+        purge_number = self.counter.current_now()
+        page = cache.get(self._shared_key(key))
+        if page is not None:
+            self._keep(key, page, purge_number)
+        return page
+
+    # --- rendering --------------------------------------------------------------------------
+    def start_render(self, key: PageKey) -> RenderTicket:
+        return RenderTicket(key, self._shared_key(key), self.counter.current_now())
+
+    def store(
+        self, ticket: RenderTicket, headers: Iterable[tuple[str, str]], body: bytes
+    ) -> CachedPage:
+        seconds = settings.MASTHEAD_PAGE_CACHE_SECONDS
+        page = build_page(base_path(ticket.key[2]), headers, body, seconds)
+        # Under versions read before rendering: a purge meanwhile leaves this copy unreachable.
+        cache.set(ticket.shared_key, page, timeout=2 * seconds)
+        self._keep(ticket.key, page, ticket.purge_number)
+        return page
+
+    def try_refresh(self, key: PageKey) -> bool:
+        """Claim the right to re-render an expired page; others keep serving the stale copy."""
+        with self._lock:
+            if key in self._refreshing:
+                return False
+            if not cache.add(self._lock_key(key), 1, timeout=_LOCK_SECONDS):
+                return False
+            self._refreshing.add(key)
+            return True
+
+    def end_refresh(self, key: PageKey) -> None:
+        with self._lock:
+            if key in self._refreshing:
+                self._refreshing.discard(key)
+                cache.delete(self._lock_key(key))
+
+    # --- purging ----------------------------------------------------------------------------
+    def purge_paths(self, paths: Iterable[str]) -> None:
+        """Make these paths (with any query, in every language) render again, on every process
+        and node."""
+        paths = sorted({base_path(path) for path in paths})
+        if not paths:
+            return
+        cache.set_many({_path_version_key(path): uuid.uuid4().hex for path in paths}, None)
+        number = self.counter.advance()
+        cache.set(_log_key(number), paths, timeout=_PURGE_LOG_SECONDS)
+        with self._lock:
+            self._drop_paths(paths)
+
+    def purge_everything(self) -> None:
+        cache.set(_EPOCH_KEY, uuid.uuid4().hex, timeout=None)
+        number = self.counter.advance()
+        cache.set(_log_key(number), "*", timeout=_PURGE_LOG_SECONDS)
+        with self._lock:
+            self._clear()
+
+    # --- internals --------------------------------------------------------------------------
+    def _shared_key(self, key: PageKey) -> str:
+        path_key = _path_version_key(base_path(key[2]))
+        versions = cache.get_many([_EPOCH_KEY, path_key])
+        raw = f"{versions.get(_EPOCH_KEY)}|{versions.get(path_key)}|{key!r}"
+        return "masthead:pc:page:" + _digest(raw)
 
     @staticmethod
-    def _is_cacheable_response(response: HttpResponse) -> bool:
-        return (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
-            and "private" not in response.get("Cache-Control", "")
-            and "no-cache" not in response.get("Cache-Control", "")
-        )
+    def _lock_key(key: PageKey) -> str:
+        return "masthead:pc:lock:" + _digest(repr(key))
+
+    def _keep(self, key: PageKey, page: CachedPage, purge_number: int) -> None:
+        with self._lock:
+            if purge_number != self._seen:
+                return  # purges happened while it rendered: keep it only in the shared cache
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self._bytes -= old.size
+            self._pages[key] = page
+            self._by_path.setdefault(page.path, set()).add(key)
+            self._bytes += page.size
+            while self._bytes > self.memory_bytes and self._pages:
+                evicted_key, evicted = self._pages.popitem(last=False)
+                self._forget(evicted_key, evicted)
+
+    def _catch_up(self) -> None:
+        with self._lock:
+            latest = self.counter.current_now()
+            if latest == self._seen:
+                return
+            numbers = range(self._seen + 1, latest + 1)
+            logs = cache.get_many([_log_key(n) for n in numbers]) if len(numbers) < 1000 else {}
+            if len(logs) != len(numbers) or "*" in logs.values():
+                self._clear()  # a purge we can't read (expired, or just being written)
+            else:
+                self._drop_paths(path for paths in logs.values() for path in paths)
+            self._seen = latest
+
+    def _drop_paths(self, paths: Iterable[str]) -> None:
+        for path in paths:
+            for key in self._by_path.pop(path, ()):
+                page = self._pages.pop(key, None)
+                if page is not None:
+                    self._bytes -= page.size
+
+    def _forget(self, key: PageKey, page: CachedPage) -> None:
+        self._bytes -= page.size
+        keys = self._by_path.get(page.path)
+        if keys is not None:
+            keys.discard(key)
+            if not keys:
+                del self._by_path[page.path]
+
+    def _clear(self) -> None:
+        self._pages.clear()
+        self._by_path.clear()
+        self._bytes = 0
+
+
+_instance: PageCache | None = None
+_instance_lock = threading.Lock()
+
+
+def page_cache() -> PageCache:
+    """This process's page cache, made on first use from the settings."""
+    global _instance
+    if _instance is None:
+        with _instance_lock:
+            if _instance is None:
+                _instance = PageCache(_counter_from_settings(), _memory_bytes())
+    return _instance
+
+
+def use_page_cache(instance: PageCache | None) -> None:
+    """Replace this process's page cache (tests give each test its own)."""
+    global _instance
+    _instance = instance
+
+
+def _counter_from_settings() -> PurgeCounter:
+    if settings.REDIS_URL:
+        return RedisCounter(settings.REDIS_URL)
+    return FileCounter(Path(settings.DATA_DIR) / "page-cache.purges")
+
+
+def _memory_bytes() -> int:
+    return settings.MASTHEAD_PAGE_CACHE_MEMORY_MB * 1024 * 1024
+
+
+def purge_paths(paths: Iterable[str]) -> None:
+    page_cache().purge_paths(paths)
+
+
+def purge_everything(**_: Any) -> None:
+    """Make every cached page stale (a signal receiver as well as a plain function)."""
+    page_cache().purge_everything()

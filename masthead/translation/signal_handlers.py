@@ -18,7 +18,7 @@ from masthead.news.models import (
     SectionIndexPage,
     ThemePage,
 )
-from masthead.server.page_cache import invalidate_pages
+from masthead.server.purging import purge_article
 
 
 def queue_article_translation(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
@@ -42,7 +42,7 @@ def connect() -> None:
     translations_changed.connect(forget_site_languages, dispatch_uid="forget_site_languages")
     translations_changed.connect(forget_texts, dispatch_uid="forget_texts")
     # A new or corrected translation changes /<lang>/ pages and the language switchers.
-    translations_changed.connect(invalidate_pages, dispatch_uid="translation_page_cache")
+    translations_changed.connect(purge_article, dispatch_uid="translation_page_cache")
     page_published.connect(
         queue_article_translation, sender=ArticlePage, dispatch_uid="translation_on_publish"
     )

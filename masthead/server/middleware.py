@@ -1,0 +1,78 @@
+"""The page cache inside Django: renders and stores what the fast path could not answer.
+
+First in ``MIDDLEWARE``, so it stores the response every other middleware has finished
+(security headers included) and a hit skips them all. The WSGI fast path
+(:mod:`masthead.server.fast_path`) answers most hits before Django starts; what reaches this
+middleware is a page not yet in memory, an expired one, or a request with a session cookie
+(served from the cache only when that session does not exist).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils.cache import patch_cache_control
+
+from . import page_cache as pc
+
+# Set by the fast path when it claimed the re-render of an expired page for this request.
+REFRESH_CLAIMED = "masthead.page_cache.refresh"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        environ = request.META
+        key = pc.page_key(environ)
+        session = pc.session_cookie(environ) if key else None
+        if key is None or (session is not None and pc.session_exists(session)):
+            return _uncached(self.get_response(request))
+        # Render with only the parameters in the key, so the page matches every request under it.
+        environ["QUERY_STRING"] = key[3]
+        request.GET = QueryDict(key[3])
+
+        cache = pc.page_cache()
+        claimed = bool(environ.get(REFRESH_CLAIMED))
+        page = cache.lookup(key)
+        if page is not None and page.fresh:
+            return _from_page(page, environ, "hit")
+        if page is not None and not claimed:
+            claimed = cache.try_refresh(key)
+            if not claimed:
+                return _from_page(page, environ, "stale")
+        try:
+            ticket = cache.start_render(key)
+            response = self.get_response(request)
+            headers = list(response.items())
+            if (
+                session is None
+                and request.method == "GET"
+                and not response.streaming
+                and not response.cookies
+                and pc.is_cacheable_response(environ, response.status_code, headers)
+            ):
+                return _from_page(cache.store(ticket, headers, response.content), environ, "miss")
+            return _uncached(response)
+        finally:
+            if claimed:
+                cache.end_refresh(key)
+
+
+def _from_page(page: pc.CachedPage, environ: dict, state: str) -> HttpResponse:
+    status, headers, body = page.answer(environ, state)
+    response = HttpResponse(body, status=status)
+    for name in list(response.headers):
+        del response.headers[name]
+    for name, value in headers:
+        response.headers[name] = value
+    return response
+
+
+def _uncached(response: HttpResponse) -> HttpResponse:
+    # An answer that depends on the visitor's cookies must stay out of shared caches.
+    if "cookie" in response.get("Vary", "").lower() and not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True)
+    return response

@@ -1,0 +1,122 @@
+"""Which addresses a change shows on, and purging exactly those: from this node's memory, from
+every other node's (through the shared purge counter) and from a CDN or nginx in front
+(through Wagtail's frontend cache invalidation, when ``WAGTAILFRONTENDCACHE`` is set).
+
+An article shows on its own page in every language, on the front page, on its index page, on
+the pages of its regions, themes, reports and authors, on the pins of reports, in each of those
+pages' feeds, in search results and in the sitemap. Paths are purged with every query string
+(all pages of a listing, every search). A change nobody can trace to a few pages (the
+publication's settings, an image, the navigation) purges everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .page_cache import page_cache
+
+FEED_SUFFIXES = ("feed/rss/", "feed/atom/")
+SITE_WIDE_PATHS = ("/sitemap.xml", "/search/")
+
+
+def served_path(page: Page, url_path: str | None = None) -> str | None:
+    """The address a page answers on, without language prefix, e.g. ``/articles/slug/``;
+    ``url_path`` gives the address it had before a move or a slug change."""
+    url_path = url_path or page.url_path
+    for root_path in _site_root_paths():
+        if url_path.startswith(root_path):
+            return "/" + url_path[len(root_path) :]
+    return None
+
+
+def in_every_language(paths: Iterable[str]) -> set[str]:
+    prefixes = [""] + [f"/{code}" for code in settings.MASTHEAD_TRANSLATION_LANGUAGES]
+    return {prefix + path for path in paths for prefix in prefixes}
+
+
+def with_feeds(paths: Iterable[str]) -> set[str]:
+    return {variant for path in paths for variant in (path, *(path + s for s in FEED_SUFFIXES))}
+
+
+def article_paths(article: Page, old_url_paths: Iterable[str] = ()) -> set[str]:
+    """Every address where this article (or a listing that includes it) is shown, without
+    language prefix: each stands for the page in every language."""
+    from masthead.news.models import ArticlePage, ReportPinnedArticle
+
+    own = {served_path(article), *(served_path(article, old) for old in old_url_paths)}
+    landing: set[str | None] = {"/"}
+    # The index page it was listed on before a move.
+    landing.update(path.rstrip("/").rsplit("/", 1)[0] + "/" for path in own if path)
+    parent = article.get_parent()
+    if parent is not None:
+        landing.add(served_path(parent))
+    # As stored now, restricted or not: a purge must reach wherever the article showed.
+    stored = Page.objects.filter(pk=article.pk).first()
+    specific = stored.specific if stored is not None else None
+    if isinstance(specific, ArticlePage):
+        related = [
+            *specific.regions.all(),
+            *specific.themes.all(),
+            *specific.reports.all(),
+            *(link.author for link in specific.article_authors.select_related("author")),
+        ]
+        landing.update(served_path(page) for page in related)
+    pins = ReportPinnedArticle.objects.filter(article_id=article.pk).select_related("report")
+    landing.update(served_path(pin.report) for pin in pins)
+    return {p for p in own if p} | with_feeds(p for p in landing if p) | set(SITE_WIDE_PATHS)
+
+
+def page_paths(page: Page, old_url_paths: Iterable[str] = ()) -> set[str] | None:
+    """Addresses a page change shows on, or None when that can't be told (purge everything)."""
+    from masthead.news.models import ArticlePage
+
+    if page.specific_class is not None and issubclass(page.specific_class, ArticlePage):
+        return article_paths(page, old_url_paths)
+    return None
+
+
+def purge(paths: set[str] | None) -> None:
+    """Purge now, and again once the transaction commits (a page rendered from the old rows
+    in between is dropped then), and tell the CDN after the commit."""
+    _purge_local(paths)
+    transaction.on_commit(lambda: (_purge_local(paths), _purge_frontend(paths)))
+
+
+def _purge_local(paths: set[str] | None) -> None:
+    if paths is None:
+        page_cache().purge_everything()
+    else:
+        page_cache().purge_paths(paths)
+
+
+def _purge_frontend(paths: set[str] | None) -> None:
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    for site in Site.objects.all():
+        root = site.root_url
+        if paths is None:
+            batch.add_url(root + "/*")  # CDNs that take wildcards; nginx purges the site
+        else:
+            batch.add_urls(root + path for path in sorted(in_every_language(paths)))
+    batch.purge()
+
+
+def _site_root_paths() -> list[str]:
+    return sorted(
+        (site.root_page.url_path for site in Site.objects.select_related("root_page")),
+        key=len,
+        reverse=True,
+    )
+
+
+def purge_article(article_id: int | None = None, **_: object) -> None:
+    """Purge an article's pages (a receiver for signals that carry ``article_id``)."""
+    page = Page.objects.filter(pk=article_id).first() if article_id else None
+    purge(article_paths(page) if page is not None else None)
