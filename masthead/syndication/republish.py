@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from masthead.news.attribution import attribution_for, byline_names
+from masthead.server.base_url import absolute_url
 
 from .models import SyndicationSettings
 from .queries import RepublishingPolicy, travelling_images
@@ -89,7 +90,7 @@ def build_package(
             return None
         rendition = image.get_rendition(RENDITION)
         return TravellingImage(
-            src=request.build_absolute_uri(rendition.url),
+            src=absolute_url(rendition.url),
             width=rendition.width,
             height=rendition.height,
             alt=alt,
@@ -124,9 +125,7 @@ def build_package(
             "blocks": blocks,
             "attribution": attribution,
             "licence_html": licence_sentence(policy, request),
-            "view_counter_url": request.build_absolute_uri(
-                reverse("syndication:view_counter", args=[article.id])
-            )
+            "view_counter_url": absolute_url(reverse("syndication:view_counter", args=[article.id]))
             if site_settings.count_republished_views
             else "",
         },
@@ -153,7 +152,7 @@ def licence_sentence(policy: RepublishingPolicy, request: HttpRequest) -> SafeSt
         return _sentence_with_link(_("This article is licensed under %(licence)s."), link)
     link = format_html(
         '<a rel="license" href="{}">{}</a>',
-        request.build_absolute_uri(reverse("syndication:policy")),
+        absolute_url(reverse("syndication:policy")),
         _("the publication's republishing policy"),
     )
     return _sentence_with_link(_("It is republished under %(licence)s."), link)

@@ -26,6 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from masthead.news import extensions
 from masthead.news.extensions import ArticleRights, FragmentContext
 from masthead.news.models import ArticlePage
+from masthead.server.base_url import absolute_url
 
 from . import admin_urls
 from .admin_views import PERMISSION
@@ -70,20 +71,13 @@ def rights_of(
         url = licence.deed_url
     elif policy.allowed:
         statement = _("Republishing allowed with credit and a link to the original.")
-        url = _absolute(reverse("syndication:policy"), request, site)
+        url = absolute_url(reverse("syndication:policy"))
     else:
         statement = _("All rights reserved: republishing only with permission.")
-        url = _absolute(reverse("syndication:permissions"), request, site)
+        url = absolute_url(reverse("syndication:permissions"))
     return ArticleRights(
         statement=statement, url=url, full_text_in_feeds=policy.allowed and full_text_in_feeds
     )
-
-
-def _absolute(path: str, request: HttpRequest | None, site: Site | None) -> str:
-    if request is not None:
-        return request.build_absolute_uri(path)
-    site = site or Site.objects.filter(is_default_site=True).first()
-    return f"{site.root_url}{path}" if site else path
 
 
 @extensions.fragment("head", order=50)

@@ -70,3 +70,10 @@ def story(home: Any, publication: Any, syndication: Any, agency_photo: Any) -> A
         featured_image_alt="The river at dawn",
         featured_image_caption="The river.",
     )
+
+
+@pytest.fixture(autouse=True)
+def base_url(settings: Any) -> None:
+    """Links offered to republishers come from MASTHEAD_BASE_URL, never the Host header: the
+    test client's host is the site's address here."""
+    settings.MASTHEAD_BASE_URL = "http://testserver"
