@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -251,6 +252,8 @@ def flag(request: HttpRequest, comment_id: int) -> HttpResponse:
 
 # Never in the page cache: it keys pages on ?page and ?q only, and this page answers ?instance.
 @never_cache
+# Its form ends in a redirect to the reader's server, which form-action 'self' would block.
+@csp_update({"form-action": ["https:"]})
 @require_http_methods(["GET", "HEAD"])
 def share_mastodon(request: HttpRequest, article_id: int) -> HttpResponse:
     """Ask for the reader's Mastodon server, then send them to its share page (and only there)."""
