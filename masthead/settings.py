@@ -344,7 +344,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-src": ["https:"],  # embedded videos and posts
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # Joining and giving end at Stripe's hosted checkout and billing portal.
+        "form-action": ["'self'", "https://checkout.stripe.com", "https://billing.stripe.com"],
         "frame-ancestors": ["'self'"],
     },
 }

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 import threading
 import time
 import uuid
@@ -51,8 +52,9 @@ CACHEABLE_TYPES = (
     "application/atom+xml",
     "application/xml",
 )
-# Paths that must always reach the application: staff pages, health checks, form endpoints,
-# files (served elsewhere, or private documents).
+# Paths that must always reach the application, with or without a language prefix: staff
+# pages, health checks, files, and readers' form and account endpoints (they read their own
+# query parameters, which the key below leaves out, and answer each reader differently).
 UNCACHED_PREFIXES = (
     "/admin/",
     "/django-admin/",
@@ -61,9 +63,33 @@ UNCACHED_PREFIXES = (
     "/media/",
     "/documents/",
     "/newsletter/",
+    "/share/",
+    "/comments/",
+    "/account/",
+    "/shared-articles/",
+    "/stripe/",
+    "/members/join/",
+    "/members/welcome/",
+    "/support/thanks/",
 )
+UNCACHED_SUFFIXES = ("/view.gif",)
+_LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2,3}(?:-[a-z]{2,4})?(?=/)")
+
+
+def _always_uncached(path: str) -> bool:
+    unprefixed = _LANGUAGE_PREFIX.sub("", path, count=1)
+    return (
+        path.startswith(UNCACHED_PREFIXES)
+        or unprefixed.startswith(UNCACHED_PREFIXES)
+        or path.endswith(UNCACHED_SUFFIXES)
+    )
+
+
 # The only query parameters reader pages read (pagination, search); the rest are dropped.
 PAGE_PARAMETERS = frozenset({"page", "q"})
+# An archive moved in from WordPress keeps its old ``/?p=123`` links: on the front page they
+# reach the application (masthead/importers redirects them), never the cached front page.
+OLD_FRONT_PAGE_QUERY_KEYS = frozenset({"p", "page_id", "cat", "tag", "author", "attachment_id"})
 # Headers the cache sets itself, or that belong to one response only.
 _OWN_HEADERS = frozenset(
     {
@@ -156,10 +182,12 @@ def page_key(environ: dict[str, Any]) -> PageKey | None:
     if environ.get("REQUEST_METHOD") not in {"GET", "HEAD"}:
         return None
     path = environ.get("PATH_INFO", "/")
-    if path.startswith(UNCACHED_PREFIXES):
+    if _always_uncached(path):
         return None
     parameters = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
     if any(name == "preview" for name, _ in parameters):
+        return None
+    if path == "/" and any(name in OLD_FRONT_PAGE_QUERY_KEYS for name, _ in parameters):
         return None
     query = urlencode(sorted((n, v) for n, v in parameters if n in PAGE_PARAMETERS))
     if getattr(settings, "USE_X_FORWARDED_HOST", False) and "HTTP_X_FORWARDED_HOST" in environ:

@@ -46,6 +46,13 @@ def stripe_server(
         settings.STRIPE_PUBLISHABLE_KEY = "pk_test_masthead"
         settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
         settings.STRIPE_API_BASE = server.url
+        # The stand-in's checkout page takes the place of Stripe's in the CSP's form-action.
+        policy = settings.CONTENT_SECURITY_POLICY
+        directives = policy["DIRECTIVES"]
+        settings.CONTENT_SECURITY_POLICY = {
+            **policy,
+            "DIRECTIVES": {**directives, "form-action": [*directives["form-action"], server.url]},
+        }
         yield server
 
 
