@@ -64,7 +64,8 @@ def queued(database: Path, queue: str) -> dict[str, int]:
 
 def test_confirmation_email_is_sent_while_a_translation_backlog_waits(environment, tmp_path):
     database, outbox = tmp_path / "masthead.sqlite3", tmp_path / "outbox"
-    assert queued(database, "translation") == {"READY": BACKLOG}
+    # Each publish queues the article's translation, and the texts around it may queue more.
+    assert queued(database, "translation")["READY"] >= BACKLOG
     assert queued(database, "mail") == {"READY": 1}
 
     worker = subprocess.Popen(
