@@ -16,7 +16,7 @@ import brotli
 import pytest
 from django.contrib.auth.models import User
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 from masthead.news.tests.factories import ArticleFactory, RegionFactory
@@ -86,10 +86,12 @@ class Reader:
 @pytest.fixture
 def reader() -> Iterator[Reader]:
     # As Django's test client does: the test's transaction must outlive each request.
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
         yield Reader()
     finally:
+        request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
 
 
