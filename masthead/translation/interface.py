@@ -294,6 +294,7 @@ def save_catalogue(language: str, catalogue: polib.POFile) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     catalogue.save(str(path))
 
+
 def compile_catalogues(languages: list[str]) -> None:
     """Compile with GNU msgfmt, as Django's ``compilemessages`` does (it checks that the
     placeholders match), or with polib where gettext is not installed; then make this process
