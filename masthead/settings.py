@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Interface catalogues another process recompiled are read again before rendering.
+    "masthead.translation.middleware.CatalogueReloadMiddleware",
     # The reader's language comes from the URL prefix (/pt/...); unprefixed is the original.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -21,6 +21,7 @@ import gettext
 import re
 import shutil
 import subprocess
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ import polib
 from babel.core import UnknownLocaleError
 from babel.messages.plurals import get_plural
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation.reloader import translation_file_changed
 
@@ -297,9 +299,10 @@ def save_catalogue(language: str, catalogue: polib.POFile) -> None:
 
 def compile_catalogues(languages: list[str]) -> None:
     """Compile with GNU msgfmt, as Django's ``compilemessages`` does (it checks that the
-    placeholders match), or with polib where gettext is not installed; then make this process
-    read the new catalogues."""
+    placeholders match), or with polib where gettext is not installed; then make every server
+    process read the new catalogues and drop the pages rendered with the old ones."""
     msgfmt = shutil.which("msgfmt")
+    compiled = False
     for code in languages:
         path = catalogue_path(code)
         if not path.exists():
@@ -311,4 +314,33 @@ def compile_catalogues(languages: list[str]) -> None:
             )
         else:
             polib.pofile(str(path)).save_as_mofile(str(mo))
-        translation_file_changed(None, file_path=mo)
+        compiled = True
+    if compiled:
+        catalogues_changed()
+
+
+CATALOGUES_GENERATION_KEY = "masthead:translation:catalogues-generation"
+_loaded_generation: str | None = None
+
+
+def catalogues_changed() -> None:
+    """Tell every process (through the shared cache) that the compiled catalogues changed, reload
+    them in this one, and empty the page cache, whose pages carry the old words."""
+    from masthead.server.purging import purge
+
+    cache.set(CATALOGUES_GENERATION_KEY, uuid.uuid4().hex, None)
+    reload_catalogues_if_changed()
+    purge(None)
+
+
+def reload_catalogues_if_changed() -> None:
+    """Drop this process's gettext catalogues when another process compiled new ones (Django
+    reads ``.mo`` files once per process; its own reloader only runs under ``runserver``)."""
+    global _loaded_generation
+    generation = cache.get(CATALOGUES_GENERATION_KEY)
+    if generation == _loaded_generation:
+        return
+    if _loaded_generation is not None or generation is not None:
+        # Django's own reset for a changed .mo file: every language is read again on next use.
+        translation_file_changed(None, file_path=Path(settings.LOCALE_PATHS[0]) / "django.mo")
+    _loaded_generation = generation
