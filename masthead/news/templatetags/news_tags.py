@@ -9,7 +9,7 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
 
@@ -60,6 +60,17 @@ def byline(article: Any) -> str:
 def reader_text(text: str | None) -> str:
     """A plain text of the publication (a region's name, a bio) in the reader's language."""
     return text_in_language(str(text or ""), get_language() or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def reader_title(title: str | None) -> str:
+    """A section's title in menus and headings, in the reader's language: the publication's
+    translated text (segment memory and editors' corrections, as for every other text) where
+    there is one, else the interface catalogue (which has the default section names, for
+    languages no engine reaches), else as the editor wrote it."""
+    text = str(title or "")
+    found = reader_text(text)
+    return found if found != text or not text else gettext(text)
 
 
 @register.filter
