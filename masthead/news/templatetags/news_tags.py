@@ -13,6 +13,8 @@ from django.utils.translation import get_language, gettext
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
 
+from masthead.formats.digits import localize_digits
+
 from ..attribution import byline_names
 from ..extensions import ARTICLE_SLOTS, FragmentContext, render_fragments, text_in_language
 from ..reader_articles import ReaderArticle
@@ -79,6 +81,13 @@ def reader_rich_text(html: Any) -> str:
     apply before ``|richtext``."""
     source = str(getattr(html, "source", html) or "")
     return text_in_language(source, get_language() or settings.LANGUAGE_CODE, rich=True)
+
+
+@register.filter(is_safe=True)
+def reader_digits(text: Any) -> str:
+    """Digits as the reader's language writes them (Persian ۲۵, Bengali ২৫): for dates and
+    numbers in a page's text, never in attributes or URLs."""
+    return localize_digits(str(text), get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter
