@@ -160,3 +160,21 @@ def test_a_correction_in_an_articles_editor_rebuilds_the_texts_with_that_sentenc
         services.remove_correction(translation, digest)
     theme = BeautifulSoup(client.get("/es/themes/water/").content, "html.parser")
     assert "embalses" not in theme.select_one(".landing-intro").get_text()
+
+
+def test_disclaimer_and_policy_pages_show_the_translated_texts(client, filed_article):
+    publication = PublicationSettings.for_site(Site.objects.get(is_default_site=True))
+    publication.disclaimer = "<p>The views of our authors are their own.</p>"
+    publication.republishing_policy = "<p>Please tell us when you republish an article.</p>"
+    publication.save()
+    translate_texts()
+
+    for path, selector, english in (
+        ("/es/about/disclaimer/", ".disclaimer__text", "The views of our authors"),
+        ("/es/about/republishing/", ".policy__note", "Please tell us"),
+    ):
+        soup = BeautifulSoup(client.get(path).content, "html.parser")
+        shown = soup.select_one(selector).get_text()
+        assert english not in shown and shown.strip(), path
+    soup = BeautifulSoup(client.get("/about/disclaimer/").content, "html.parser")
+    assert "The views of our authors" in soup.select_one(".disclaimer__text").get_text()
