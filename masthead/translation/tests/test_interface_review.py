@@ -25,6 +25,7 @@ pytestmark = [pytest.mark.django_db]
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
 PLURAL = "%(counter)s article found for “%(query)s”."
+PLURAL_MANY = "%(counter)s articles found for “%(query)s”."
 
 
 @pytest.fixture
@@ -103,22 +104,39 @@ def test_editors_correct_and_accept_machine_entries(editor_client, client, home,
     assert response.status_code == 302
     corrected = _entry(catalogues, "Skip to content")
     assert corrected.msgstr == "Ir ao contido" and MACHINE_MARK not in corrected.tcomment
+    forms = [
+        "%(counter)s artigo atopado para “%(query)s”.",
+        "%(counter)s artigos para “%(query)s”.",
+    ]
     response = editor_client.post(
-        "/admin/translations/interface/gl/", {"key": entry_key(plural), "action": "accept"}
+        "/admin/translations/interface/gl/",
+        {"key": entry_key(plural), "action": "correct", "form": forms},
     )
     assert response.status_code == 302
-    accepted = _entry(catalogues, PLURAL)
-    assert accepted.msgstr_plural == plural.msgstr_plural
+    plural = _entry(catalogues, PLURAL)
+    assert plural.msgstr_plural == dict(enumerate(forms))
+    assert MACHINE_MARK not in plural.tcomment
+    # Another entry accepted as the machine made it.
+    other = next(e for e in polib.pofile(str(catalogues)) if MACHINE_MARK in e.tcomment)
+    response = editor_client.post(
+        "/admin/translations/interface/gl/", {"key": entry_key(other), "action": "accept"}
+    )
+    assert response.status_code == 302
+    accepted = _entry(catalogues, other.msgid)
+    assert accepted.msgstr == other.msgstr and accepted.msgstr_plural == other.msgstr_plural
     assert MACHINE_MARK not in accepted.tcomment
 
     # Compiled at once: readers see the correction.
     reader = BeautifulSoup(client.get("/gl/").content, "html.parser")
     assert reader.select_one(".skip-link").get_text() == "Ir ao contido"
+    with translation.override("gl"):
+        found = translation.ngettext(PLURAL, PLURAL_MANY, 2) % {"counter": 2, "query": "ponte"}
+    assert found == "2 artigos para “ponte”."
     overview = BeautifulSoup(
         editor_client.get("/admin/translations/interface/").content, "html.parser"
     )
     row = overview.find("a", string="Galego (gl)").find_parent("tr")
-    assert row.find_all("td")[1].get_text() == str(waiting - 2)
+    assert row.find_all("td")[1].get_text() == str(waiting - 3)
 
     # The next machine run leaves reviewed entries as they are.
     call_command("translate", "interface", "--lang", "gl")
