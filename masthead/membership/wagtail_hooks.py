@@ -16,6 +16,7 @@ from masthead.news import extensions
 from .access import current_membership, reader_of, without_members_only
 from .models import BlockedEmailDomain, Campaign, Gift, Membership, MembersOnlyArticle, Tier
 from .paywall import serve_members_only
+from .receipts import queue_thanks
 from .selectors import campaign_progress, running_campaign
 
 hooks.register(extensions.READABLE_ARTICLES_HOOK, without_members_only)
@@ -124,7 +125,18 @@ class GiftViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("donor_name"), FieldPanel("donor_email")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("received_at")]),
         FieldPanel("amount_refunded"),
+        FieldRowPanel(
+            [FieldPanel("receipt_number", read_only=True), FieldPanel("thanked_at", read_only=True)]
+        ),
     ]
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def thank_gifts_recorded_by_hand(request: Any, instance: Any) -> None:
+    """A transfer or cheque recorded as received gets the same thank-you and receipt."""
+    if isinstance(instance, Gift):
+        queue_thanks(instance)
 
 
 class BlockedEmailDomainViewSet(SnippetViewSet):

@@ -18,8 +18,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import stripe_api
-from .addresses import normalise_email
+from masthead.email_address import normalise_email
+
+from . import receipts, stripe_api
 from .models import Campaign, Gift, Membership, Reader, StripeEvent, Tier
 
 SUBSCRIPTION_EVENTS = {
@@ -200,6 +201,8 @@ def record_gift(
     if not created and succeeded and gift.status == Gift.Status.PENDING:
         gift.status = Gift.Status.SUCCEEDED
         gift.save(update_fields=["status"])
+    # Queued with the gift's commit; the task sends at most once, whatever else arrives.
+    receipts.queue_thanks(gift)
     return gift
 
 
