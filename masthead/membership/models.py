@@ -207,7 +207,9 @@ class StripeEvent(models.Model):
     payload = models.JSONField()
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    # The last failure to process it (Stripe unreachable, say), and how often it was tried.
     error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.type} {self.event_id}"

@@ -58,10 +58,14 @@ def receipt_number(gift: Gift) -> str:
     return f"{gift.received_at:%Y}-{gift.pk:06d}"
 
 
-def unthanked_gifts() -> list[int]:
+def unthanked_gifts(older_than: dt.timedelta = dt.timedelta(0)) -> list[int]:
     """Received gifts whose thank-you has not gone out (sending failed, or the worker died)."""
     return list(
-        Gift.objects.filter(status=Gift.Status.SUCCEEDED, thanked_at__isnull=True)
+        Gift.objects.filter(
+            status=Gift.Status.SUCCEEDED,
+            thanked_at__isnull=True,
+            received_at__lte=timezone.now() - older_than,
+        )
         .exclude(donor_email="")
         .values_list("pk", flat=True)
     )
