@@ -15,11 +15,12 @@ from masthead.news import extensions
 
 from .access import current_membership, reader_of, without_members_only
 from .models import BlockedEmailDomain, Campaign, Gift, Membership, MembersOnlyArticle, Tier
-from .paywall import serve_members_only
+from .paywall import members_only_part, serve_members_only
 from .receipts import queue_thanks
 from .selectors import campaign_progress, running_campaign
 
 hooks.register(extensions.READABLE_ARTICLES_HOOK, without_members_only)
+hooks.register(extensions.PAYWALLED_PART_HOOK, members_only_part)
 # After Wagtail's own view-restriction check (order 0): a private article stays private.
 hooks.register("on_serve_page", serve_members_only, order=100)
 
