@@ -241,6 +241,7 @@ def export_data(reader: Reader) -> dict[str, Any]:
                 "campaign": gift.campaign.title if gift.campaign else None,
                 "received": gift.received_at.isoformat(),
                 "status": gift.status,
+                "receipt_number": gift.receipt_number,
             }
             for gift in reader.gifts.select_related("campaign")
         ],

@@ -175,3 +175,30 @@ def test_amounts_are_shown_in_the_currencys_own_unit(
         assert format_money(amount, currency) == shown
     assert major(amount, currency) == back
     assert minor(back, currency) == amount
+
+
+def test_a_gift_recorded_by_hand_in_the_admin_is_thanked_once(
+    smtp: SmtpSink, campaign: Campaign, site: Any, django_user_model: Any
+) -> None:
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_superuser("boss", "boss@example.org", "x"))
+    form = {
+        "campaign": campaign.pk,
+        "amount": "15000",
+        "currency": "eur",
+        "source": "cheque",
+        "donor_name": "Carla Cheque",
+        "donor_email": "carla@example.org",
+        "status": "succeeded",
+        "received_at": "2026-11-02 10:00",
+        "amount_refunded": "0",
+    }
+    response = staff.post("/admin/snippets/membership/gift/add/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    gift = Gift.objects.get()
+    assert [r.recipients for r in smtp.received] == [["carla@example.org"]]
+    assert "150.00 EUR" in smtp.received[0].message.get_body(("plain",)).get_content()
+    assert "cheque" in smtp.received[0].message.get_body(("plain",)).get_content()
+    # Editing it again (a typo in the name) sends nothing more.
+    staff.post(f"/admin/snippets/membership/gift/edit/{gift.pk}/", {**form, "donor_name": "Carla"})
+    assert len(smtp.received) == 1
