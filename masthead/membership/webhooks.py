@@ -198,6 +198,9 @@ def record_gift(
         email = normalise_email(donor_email) if donor_email else ""
     except ValidationError:  # a malformed address from a card form is simply not kept
         email = ""
+    if reader is None and email:
+        # Given without signing in, from a reader's address: it still shows on their account.
+        reader = Reader.objects.filter(email=email).first()
     status = Gift.Status.SUCCEEDED if succeeded else Gift.Status.PENDING
     gift, created = Gift.objects.select_for_update().get_or_create(
         stripe_payment_id=payment_id,

@@ -154,7 +154,15 @@ def test_a_donors_gifts_and_receipt_numbers_are_on_their_account_page(
     assert "1,234.50 EUR" in page
     assert "Keep the newsroom open" in page
     assert gift.receipt_number in page
-    # Another reader's page does not show it.
+    # A gift given without signing in, from the reader's address, is theirs too.
+    post_event(
+        Client(),
+        "checkout.session.completed",
+        {**gift_session(campaign, "pi_test_anonymous"), "amount_total": 4200},
+    )
+    assert Gift.objects.get(stripe_payment_id="pi_test_anonymous").reader == reader
+    assert "42.00 EUR" in client.get("/account/").content.decode()
+    # Another reader's page does not show them.
     other = make_reader("other@example.org")
     client.force_login(other.user)
     assert gift.receipt_number not in client.get("/account/").content.decode()
