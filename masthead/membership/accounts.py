@@ -26,11 +26,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from masthead.email_address import normalise_email
 from masthead.news.models import PublicationSettings
 from masthead.newsletter.models import Subscriber
 from masthead.newsletter.rendering import absolute_url
 
-from .addresses import domain_of, normalise_email
 from .models import BlockedEmailDomain, Gift, Reader, SignInRequest
 
 MAX_CODE_ATTEMPTS = 5
@@ -53,7 +53,7 @@ def _hash(secret: str) -> str:
 
 def is_blocked(email: str) -> bool:
     """Whether ``email``'s domain, or a domain it is under, is on the blocklist."""
-    parts = domain_of(email).split(".")
+    parts = email.rpartition("@")[2].split(".")
     candidates = {".".join(parts[i:]) for i in range(len(parts))}
     return BlockedEmailDomain.objects.filter(domain__in=candidates).exists()
 
@@ -241,6 +241,7 @@ def export_data(reader: Reader) -> dict[str, Any]:
                 "campaign": gift.campaign.title if gift.campaign else None,
                 "received": gift.received_at.isoformat(),
                 "status": gift.status,
+                "receipt_number": gift.receipt_number,
             }
             for gift in reader.gifts.select_related("campaign")
         ],

@@ -1,6 +1,7 @@
 """Membership's part of the demo publication: a free and two paid tiers, two members-only
-articles, a running campaign with gifts recorded by hand (so its banner shows progress), and
-a demo member whose sign-in link ``make demo`` prints. Loading again changes nothing."""
+articles, a running campaign with gifts recorded by hand (so its banner shows progress), a
+demo member whose sign-in link ``make demo`` prints and whose account lists a gift with its
+receipt, and the giving settings receipts print. Loading again changes nothing."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from masthead.news.models import ArticlePage
 from masthead.newsletter.rendering import absolute_url
 
 from . import accounts
-from .models import Campaign, Gift, Membership, MembersOnlyArticle, Tier
+from .models import Campaign, Gift, GivingSettings, Membership, MembersOnlyArticle, Tier
+from .receipts import receipt_number
 
 DEMO_MEMBER = "member@example.org"
 TIERS = [
@@ -92,6 +95,31 @@ def load_demo_membership(articles: Sequence[ArticlePage]) -> dict[str, int]:
             },
         )
         count("members", made)
+        # The demo member gave once by card: their account page lists it with its receipt.
+        gift, made = Gift.objects.get_or_create(
+            stripe_payment_id="pi_demo_member_gift",
+            defaults={
+                "campaign": campaign,
+                "reader": member,
+                "donor_name": member.name,
+                "donor_email": member.email,
+                "amount": 5_000,
+                "status": Gift.Status.SUCCEEDED,
+                "thanked_at": now,
+            },
+        )
+        if made:
+            gift.receipt_number = receipt_number(gift)
+            gift.save(update_fields=["receipt_number"])
+        count("gifts", made)
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None:
+            giving = GivingSettings.for_site(site)
+            if not giving.postal_address:
+                giving.organisation_name = "The Meridian Review Trust"
+                giving.postal_address = "4 Ropewalk Lane\nPortsmouth PO1 3AX\nUnited Kingdom"
+                giving.receipt_note = "A demo publication: this receipt is a sample."
+                giving.save()
     return created
 
 

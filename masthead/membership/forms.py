@@ -4,7 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .addresses import MAX_LENGTH, normalise_email
+from masthead.email_address import MAX_LENGTH, normalise_email
+
+from .money import minor
 from .sharing import parse_recipients
 
 
@@ -66,8 +68,8 @@ class GiftForm(forms.Form):
         cleaned["chosen"] = chosen
         return cleaned
 
-    def minor_units(self) -> int:
-        return int(self.cleaned_data["chosen"] * 100)
+    def minor_units(self, currency: str) -> int:
+        return minor(self.cleaned_data["chosen"], currency)
 
 
 class ShareForm(forms.Form):

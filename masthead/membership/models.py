@@ -13,6 +13,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from masthead.email_address import normalise_email
+
+from .money import format_money
 
 
 # --- Accounts -----------------------------------------------------------------------------------
@@ -23,7 +28,7 @@ class Reader(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader"
     )
-    # Normalised (addresses.normalise_email): NFKC, IDNA domain, case-folded.
+    # Normalised (masthead.email_address.normalise_email): NFKC, IDNA domain, case-folded.
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     name = models.CharField(_("name"), max_length=120, blank=True)
     subscriber = models.OneToOneField(
@@ -82,8 +87,6 @@ class BlockedEmailDomain(models.Model):
         return self.domain
 
     def save(self, *args: object, **kwargs: object) -> None:
-        from .addresses import normalise_email
-
         self.domain = normalise_email(f"x@{self.domain.strip().lstrip('@')}").rpartition("@")[2]
         super().save(*args, **kwargs)
 
@@ -204,7 +207,9 @@ class StripeEvent(models.Model):
     payload = models.JSONField()
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    # The last failure to process it (Stripe unreachable, say), and how often it was tried.
     error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.type} {self.event_id}"
@@ -287,6 +292,12 @@ class Gift(models.Model):
     # can't record one payment twice.
     stripe_payment_id = models.CharField(max_length=255, null=True, blank=True, unique=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
+    # Given when the thank-you mail with the receipt goes out, from the gift's own id, so it
+    # is unique and never reused; ``thanked_at`` makes that mail go out once per gift.
+    receipt_number = models.CharField(
+        _("receipt number"), max_length=32, null=True, blank=True, unique=True
+    )
+    thanked_at = models.DateTimeField(_("thanked"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("gift")
@@ -299,4 +310,25 @@ class Gift(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.amount / 100:.2f} {self.currency.upper()} ({self.get_status_display()})"
+        return f"{format_money(self.amount, self.currency)} ({self.get_status_display()})"
+
+
+@register_setting(icon="tick")
+class GivingSettings(BaseSiteSetting):
+    """Who gift receipts come from: the outlet's legal name and postal address."""
+
+    organisation_name = models.CharField(
+        _("organisation name on receipts"),
+        max_length=200,
+        blank=True,
+        help_text=_("The legal name; empty: the publication's name."),
+    )
+    postal_address = models.TextField(_("postal address"), blank=True)
+    receipt_note = models.TextField(
+        _("note on receipts"),
+        blank=True,
+        help_text=_("For example a charity or tax registration number, or what a gift funds."),
+    )
+
+    class Meta:
+        verbose_name = _("giving")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from . import stripe_api
 from .access import current_membership
 from .models import Campaign, Reader, Tier
+from .money import format_money
 
 MIN_GIFT = 100  # in the minor unit: card fees eat smaller gifts
 MAX_GIFT = 1_000_000
@@ -69,12 +70,12 @@ def start_gift_checkout(
     cancel_url: str,
 ) -> str:
     """The Checkout address for a one-off or monthly gift of ``amount`` (minor unit)."""
+    currency = campaign.currency if campaign else "eur"
     if not MIN_GIFT <= amount <= MAX_GIFT:
         raise stripe_api.PaymentsError(
             _("Give between %(low)s and %(high)s.")
-            % {"low": f"{MIN_GIFT / 100:.2f}", "high": f"{MAX_GIFT / 100:,.2f}"}
+            % {"low": format_money(MIN_GIFT, currency), "high": format_money(MAX_GIFT, currency)}
         )
-    currency = campaign.currency if campaign else "eur"
     metadata = {"masthead_kind": "gift", "masthead_campaign": str(campaign.pk if campaign else "")}
     if reader is not None:
         metadata["masthead_reader"] = str(reader.pk)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from masthead.news.extensions import PaywalledPart
 from masthead.news.models import ArticlePage
 from masthead.news.reader_articles import reader_articles
+from masthead.news.structured_data import news_article_json_ld
 
 from . import stripe_api
 from .access import may_read, reader_of
@@ -23,9 +22,16 @@ from .models import MembersOnlyArticle
 from .selectors import offered_tiers
 
 ServeChain = Callable[..., HttpResponse]
-PAYWALL_CLASS = "paywall"
-# The same escapes as django.utils.html.json_script, so no string can close the <script>.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# What search engines are told is not free to read: a member's article body, or the call to
+# join that stands in its place (Google's guidance for paywalled news; news marks it).
+MEMBERS_ONLY_PART = PaywalledPart(css_class="members-only-part")
+
+
+def members_only_part(article: ArticlePage) -> PaywalledPart | None:
+    """The ``PAYWALLED_PART_HOOK``: a members-only article's body is not free to read."""
+    if MembersOnlyArticle.objects.filter(article_id=article.pk).exists():
+        return MEMBERS_ONLY_PART
+    return None
 
 
 def serve_members_only(next_serve: ServeChain) -> ServeChain:
@@ -60,22 +66,6 @@ def teaser_response(
     article = reader_articles([page], language, request=request)[0]
     if article.language != language:
         raise Http404(_("This article has not been translated into that language."))
-    json_ld = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.headline,
-        "description": article.standfirst,
-        "url": article.full_url,
-        "inLanguage": article.language,
-        "datePublished": article.published_at,
-        "author": [{"@type": "Person", "name": author.name} for author in article.authors],
-        "isAccessibleForFree": False,
-        "hasPart": {
-            "@type": "WebPageElement",
-            "isAccessibleForFree": False,
-            "cssSelector": f".{PAYWALL_CLASS}",
-        },
-    }
     return TemplateResponse(
         request,
         "membership/members_only_article.html",
@@ -86,12 +76,7 @@ def teaser_response(
             "minimum_tier": restriction.minimum_tier,
             "tiers": offered_tiers(),
             "payments_configured": stripe_api.is_configured(),
-            "paywall_class": PAYWALL_CLASS,
-            "json_ld": _json_ld_script(json_ld),
+            "paywalled_part": MEMBERS_ONLY_PART,
+            "json_ld": news_article_json_ld(article, request, MEMBERS_ONLY_PART),
         },
     )
-
-
-def _json_ld_script(data: dict[str, Any]) -> SafeString:
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above

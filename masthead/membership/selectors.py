@@ -9,6 +9,7 @@ from django.utils import timezone
 from masthead.news.models import ArticlePage
 
 from .models import Campaign, Gift, Tier
+from .money import decimals
 
 
 def members_only_articles() -> QuerySet[ArticlePage]:
@@ -36,7 +37,7 @@ def running_campaign() -> Campaign | None:
 
 def campaign_progress(campaign: Campaign) -> dict[str, int | float | str | None]:
     """Raised and donors from the ledger (succeeded gifts, minus refunds), as the banner and
-    the JSON endpoint show them."""
+    the JSON endpoint show them; ``raised`` in the minor unit, which has ``decimals`` digits."""
     counted = Gift.objects.filter(campaign=campaign, status=Gift.Status.SUCCEEDED)
     totals = counted.aggregate(
         amount=Coalesce(Sum("amount"), 0), refunded=Coalesce(Sum("amount_refunded"), 0)
@@ -57,6 +58,7 @@ def campaign_progress(campaign: Campaign) -> dict[str, int | float | str | None]
         "donors": donors,
         "goal_donors": campaign.goal_donors,
         "currency": campaign.currency,
+        "decimals": decimals(campaign.currency),
         "percent": round(percent, 1),
         "days_left": days_left,
     }

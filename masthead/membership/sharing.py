@@ -17,11 +17,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from masthead.email_address import normalise_email
 from masthead.news.reader_articles import ReaderArticle
 from masthead.newsletter.rendering import absolute_url
 
 from .accounts import publication_settings
-from .addresses import normalise_email
 from .models import ShareOptOut
 
 MAX_RECIPIENTS = 3

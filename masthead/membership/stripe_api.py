@@ -94,6 +94,15 @@ def retrieve_subscription(subscription_id: str) -> dict[str, Any]:
     return _call(_client().v1.subscriptions.retrieve, subscription_id).to_dict()
 
 
+def customer_subscriptions(customer_id: str) -> list[dict[str, Any]]:
+    """Every subscription of ``customer_id``, ended ones included, as Stripe has them now."""
+    found = _call(
+        _client().v1.subscriptions.list,
+        params={"customer": customer_id, "status": "all", "limit": 100},
+    )
+    return [subscription.to_dict() for subscription in found.data]
+
+
 def cancel_subscription(subscription_id: str) -> None:
     _call(_client().v1.subscriptions.cancel, subscription_id)
 

@@ -24,13 +24,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
 from masthead.news.reader_articles import reader_article
 from masthead.news.selectors import readable_articles
 from masthead.newsletter.rendering import absolute_url
 from masthead.newsletter.tokens import manage_token
-from masthead.server.client_address import client_ip
+from masthead.server.limits import over_limit, too_many_requests
 
 from . import accounts, payments, sharing, stripe_api, webhooks
 from .access import current_membership, reader_of
@@ -42,14 +41,17 @@ SESSION_KEY = "membership_sign_in"
 NEXT_KEY = "membership_next"
 
 
-def _limited(request: HttpRequest, group: str, rate: str, value: str) -> bool:
-    """Count one attempt against ``value`` in ``group`` (atomic in the cache)."""
-    return is_ratelimited(
-        request,
-        group=group,
-        key=lambda _group, _request: value,
-        rate=rate,
-        increment=True,
+def _refused(
+    request: HttpRequest, group: str, rate: str, whose: str | None = None
+) -> HttpResponse | None:
+    """Count one attempt in ``group`` (by the client's address, or by ``whose``: an email
+    address or an account); the shared 429 page when it is one too many, else None."""
+    key = None if whose is None else (lambda _group, _request: whose)
+    retry_after = over_limit(request, group=f"membership-{group}", rate=rate, key=key)
+    if retry_after is None:
+        return None
+    return too_many_requests(
+        request, retry_after, _("That was asked for too often from here or for this address.")
     )
 
 
@@ -84,14 +86,16 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         context = {"form": EmailForm(), "next": _safe_next(request, request.GET.get("next"))}
         return render(request, "membership/sign_in.html", context)
     form = EmailForm(request.POST)
-    if _limited(request, "sign-in-ip", settings.MASTHEAD_SIGN_IN_RATE_PER_IP, client_ip(request)):
-        return render(request, "membership/rate_limited.html", status=429)
+    if refused := _refused(request, "sign-in-ip", settings.MASTHEAD_SIGN_IN_RATE_PER_IP):
+        return refused
     if not form.is_valid():
         context = {"form": form, "next": _safe_next(request, request.POST.get("next"))}
         return render(request, "membership/sign_in.html", context, status=400)
     email = form.cleaned_data["email"]
-    if _limited(request, "sign-in-address", settings.MASTHEAD_SIGN_IN_RATE_PER_ADDRESS, email):
-        return render(request, "membership/rate_limited.html", status=429)
+    if refused := _refused(
+        request, "sign-in-address", settings.MASTHEAD_SIGN_IN_RATE_PER_ADDRESS, email
+    ):
+        return refused
     issued = accounts.request_sign_in(email)
     # Known, unknown or blocked address: the same next page.
     request.session[SESSION_KEY] = issued.request_id if issued else 0
@@ -106,8 +110,8 @@ def enter_code(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "GET":
         return render(request, "membership/enter_code.html", {"form": form})
-    if _limited(request, "sign-in-code", "30/h", client_ip(request)):
-        return render(request, "membership/rate_limited.html", status=429)
+    if refused := _refused(request, "sign-in-code", "30/h"):
+        return refused
     reader = None
     if form.is_valid():
         reader = accounts.redeem_code(request.session[SESSION_KEY], form.cleaned_data["code"])
@@ -178,8 +182,8 @@ def change_email(request: HttpRequest) -> HttpResponse:
     reader = _reader_or_404(request)
     email_form = EmailForm(request.POST)
     error = None
-    if _limited(request, "sign-in-ip", settings.MASTHEAD_SIGN_IN_RATE_PER_IP, client_ip(request)):
-        return render(request, "membership/rate_limited.html", status=429)
+    if refused := _refused(request, "sign-in-ip", settings.MASTHEAD_SIGN_IN_RATE_PER_IP):
+        return refused
     if email_form.is_valid():
         try:
             accounts.request_email_change(reader, email_form.cleaned_data["email"])
@@ -305,13 +309,13 @@ def campaign(request: HttpRequest, slug: str) -> HttpResponse:
     status = 200
     error = None
     if request.method == "POST":
-        if _limited(request, "gift-ip", "20/h", client_ip(request)):
-            return render(request, "membership/rate_limited.html", status=429)
+        if refused := _refused(request, "gift-ip", "20/h"):
+            return refused
         if form.is_valid():
             try:
                 url = payments.start_gift_checkout(
                     found,
-                    form.minor_units(),
+                    form.minor_units(found.currency),
                     monthly=form.cleaned_data["monthly"],
                     reader=reader_of(request.user),
                     success_url=absolute_url(reverse("membership:thanks")),
@@ -363,15 +367,14 @@ def share(request: HttpRequest, article_id: int) -> HttpResponse:
     if not form.is_valid():
         return render(request, "membership/share.html", context, status=400)
     recipients = form.cleaned_data["recipients"]
-    if (
-        _limited(request, "share-account", settings.MASTHEAD_SHARE_RATE_PER_ACCOUNT, str(reader.pk))
-        or _limited(request, "share-ip", settings.MASTHEAD_SHARE_RATE_PER_IP, client_ip(request))
-        or any(
-            _limited(request, "share-recipient", settings.MASTHEAD_SHARE_RATE_PER_RECIPIENT, r)
-            for r in recipients
-        )
-    ):
-        return render(request, "membership/rate_limited.html", status=429)
+    refused = _refused(
+        request, "share-account", settings.MASTHEAD_SHARE_RATE_PER_ACCOUNT, str(reader.pk)
+    ) or _refused(request, "share-ip", settings.MASTHEAD_SHARE_RATE_PER_IP)
+    for recipient in recipients:
+        rate = settings.MASTHEAD_SHARE_RATE_PER_RECIPIENT
+        refused = refused or _refused(request, "share-recipient", rate, recipient)
+    if refused:
+        return refused
     sharing.share_article(article, recipients)
     # The same answer whether or not a recipient opted out: their choice stays private.
     return render(request, "membership/shared.html", {"article": article})

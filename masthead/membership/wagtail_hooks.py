@@ -15,10 +15,12 @@ from masthead.news import extensions
 
 from .access import current_membership, reader_of, without_members_only
 from .models import BlockedEmailDomain, Campaign, Gift, Membership, MembersOnlyArticle, Tier
-from .paywall import serve_members_only
+from .paywall import members_only_part, serve_members_only
+from .receipts import queue_thanks
 from .selectors import campaign_progress, running_campaign
 
 hooks.register(extensions.READABLE_ARTICLES_HOOK, without_members_only)
+hooks.register(extensions.PAYWALLED_PART_HOOK, members_only_part)
 # After Wagtail's own view-restriction check (order 0): a private article stays private.
 hooks.register("on_serve_page", serve_members_only, order=100)
 
@@ -124,7 +126,18 @@ class GiftViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("donor_name"), FieldPanel("donor_email")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("received_at")]),
         FieldPanel("amount_refunded"),
+        FieldRowPanel(
+            [FieldPanel("receipt_number", read_only=True), FieldPanel("thanked_at", read_only=True)]
+        ),
     ]
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def thank_gifts_recorded_by_hand(request: Any, instance: Any) -> None:
+    """A transfer or cheque recorded as received gets the same thank-you and receipt."""
+    if isinstance(instance, Gift):
+        queue_thanks(instance)
 
 
 class BlockedEmailDomainViewSet(SnippetViewSet):

@@ -15,11 +15,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
-from . import stripe_api
-from .addresses import normalise_email
+from masthead.email_address import normalise_email
+
+from . import receipts, stripe_api
 from .models import Campaign, Gift, Membership, Reader, StripeEvent, Tier
 
 SUBSCRIPTION_EVENTS = {
@@ -54,7 +55,19 @@ def receive(payload: bytes, signature: str) -> StripeEvent | None:
 
 
 def process(stored_id: int) -> bool:
-    """Apply one stored event once; False if it was already processed."""
+    """Apply one stored event once; False if it was already processed. When Stripe can't be
+    asked (its API down, a timeout), nothing of the event is applied, the failure is noted on
+    the event and the error raised: ``membership-stripe-reconcile`` tries it again later."""
+    try:
+        return _process(stored_id)
+    except stripe_api.PaymentsError as error:
+        StripeEvent.objects.filter(pk=stored_id).update(
+            error=str(error.__cause__ or error)[:2000], attempts=F("attempts") + 1
+        )
+        raise
+
+
+def _process(stored_id: int) -> bool:
     with transaction.atomic():
         stored = StripeEvent.objects.select_for_update().get(pk=stored_id)
         if stored.processed_at is not None:
@@ -70,7 +83,9 @@ def process(stored_id: int) -> bool:
         elif kind in {"charge.refunded", "charge.dispute.funds_withdrawn"}:
             _refund(obj, dispute=kind.startswith("charge.dispute"))
         stored.processed_at = timezone.now()
-        stored.save(update_fields=["processed_at"])
+        stored.error = ""
+        stored.attempts += 1
+        stored.save(update_fields=["processed_at", "error", "attempts"])
     return True
 
 
@@ -114,7 +129,7 @@ def _invoice(invoice: dict[str, Any], *, paid: bool) -> None:
     subscription = stripe_api.retrieve_subscription(subscription_id)
     metadata = _metadata(subscription)
     if metadata.get("masthead_kind") == "membership":
-        _apply_subscription(subscription)
+        apply_subscription(subscription)
     elif metadata.get("masthead_kind") == "gift" and paid and invoice.get("amount_paid"):
         payment_id = _invoice_payment(invoice)
         if payment_id:
@@ -183,6 +198,9 @@ def record_gift(
         email = normalise_email(donor_email) if donor_email else ""
     except ValidationError:  # a malformed address from a card form is simply not kept
         email = ""
+    if reader is None and email:
+        # Given without signing in, from a reader's address: it still shows on their account.
+        reader = Reader.objects.filter(email=email).first()
     status = Gift.Status.SUCCEEDED if succeeded else Gift.Status.PENDING
     gift, created = Gift.objects.select_for_update().get_or_create(
         stripe_payment_id=payment_id,
@@ -200,15 +218,17 @@ def record_gift(
     if not created and succeeded and gift.status == Gift.Status.PENDING:
         gift.status = Gift.Status.SUCCEEDED
         gift.save(update_fields=["status"])
+    # Queued with the gift's commit; the task sends at most once, whatever else arrives.
+    receipts.queue_thanks(gift)
     return gift
 
 
 def reconcile_subscription(subscription_id: str) -> Membership | None:
     """Bring the member's record in line with the subscription as Stripe reports it now."""
-    return _apply_subscription(stripe_api.retrieve_subscription(subscription_id))
+    return apply_subscription(stripe_api.retrieve_subscription(subscription_id))
 
 
-def _apply_subscription(subscription: dict[str, Any]) -> Membership | None:
+def apply_subscription(subscription: dict[str, Any]) -> Membership | None:
     metadata = _metadata(subscription)
     if metadata.get("masthead_kind") != "membership":
         return None

@@ -47,6 +47,13 @@ people and of the publication never go through them.
 any reader may see everywhere (e.g. membership takes members-only articles out of listings,
 feeds and search). :func:`masthead.news.selectors.readable_articles` applies it.
 
+**Paywalled parts.** ``PAYWALLED_PART_HOOK``: ``fn(article) -> PaywalledPart | None`` says
+that part of an article is not free to read (membership's members-only articles). ``news``
+then marks it as Google documents for paywalled news, for every reader alike (members too):
+the JSON-LD says ``isAccessibleForFree: false`` with a ``hasPart`` ``WebPageElement`` whose
+``cssSelector`` is the part's class, and the article body carries that class. A page an app
+serves instead (a teaser) puts the class on the element that stands for the part.
+
 **Article rights.** ``ARTICLE_RIGHTS_HOOK`` registers an :class:`ArticleRightsSource` (the
 syndication app's): how others may reuse each article (a licence or a republishing policy,
 with its URL) and whether feeds may carry its full text. ``news`` puts it in the JSON-LD
@@ -81,6 +88,7 @@ ARTICLE_VERSIONS_HOOK = "masthead_article_versions"
 TEXT_VERSIONS_HOOK = "masthead_text_versions"
 READABLE_ARTICLES_HOOK = "masthead_readable_articles"
 ARTICLE_RIGHTS_HOOK = "masthead_article_rights"
+PAYWALLED_PART_HOOK = "masthead_paywalled_part"
 
 
 @dataclass(frozen=True)
@@ -165,6 +173,27 @@ def article_rights(
     for source in hooks.get_hooks(ARTICLE_RIGHTS_HOOK):
         found.update(source.rights(articles, request))
     return found
+
+
+@dataclass(frozen=True)
+class PaywalledPart:
+    """The part of an article that is not free to read, as an app above ``news`` says."""
+
+    # A CSS class name (no dot): on the element holding the part, and in the JSON-LD.
+    css_class: str
+
+    @property
+    def css_selector(self) -> str:
+        return f".{self.css_class}"
+
+
+def paywalled_part(article: ArticlePage) -> PaywalledPart | None:
+    """The first registered source's paywalled part of ``article``, or None (free to read)."""
+    for source in hooks.get_hooks(PAYWALLED_PART_HOOK):
+        found = source(article)
+        if found is not None:
+            return found
+    return None
 
 
 @dataclass(frozen=True)

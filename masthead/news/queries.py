@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import models
 from .attribution import attribution_for
+from .extensions import paywalled_part
 from .reader_articles import ReaderArticle, reader_article, reader_articles
 from .selectors import readable_articles, readable_pages
 from .structured_data import news_article_json_ld
@@ -44,15 +45,17 @@ def with_listing_relations(articles: QuerySet[ArticlePage]) -> QuerySet[ArticleP
 
 def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str, Any]:
     """The article in the reader's language (a 404 where nobody has it in that language), its
-    attribution line and its JSON-LD."""
+    attribution line, its JSON-LD and the part of it not free to read, if any."""
     language = translation.get_language()
     shown = reader_article(article, language, request=request)
     if shown.language != language:
         raise Http404(_("This article has not been translated into that language."))
+    paywalled = paywalled_part(article)
     return {
         "article": shown,
         "attribution": attribution_for(shown, request),
-        "json_ld": news_article_json_ld(shown, request),
+        "json_ld": news_article_json_ld(shown, request, paywalled),
+        "paywalled_part": paywalled,
     }
 
 

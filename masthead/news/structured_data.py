@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from .attribution import publication_settings
-from .extensions import article_rights
+from .extensions import PaywalledPart, article_rights
 
 if TYPE_CHECKING:
     from .reader_articles import ReaderArticle
@@ -21,8 +21,14 @@ if TYPE_CHECKING:
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def news_article_json_ld(article: ReaderArticle, request: HttpRequest | None = None) -> SafeString:
-    """The article as this reader has it: a translation describes itself, in its language."""
+def news_article_json_ld(
+    article: ReaderArticle,
+    request: HttpRequest | None = None,
+    paywalled: PaywalledPart | None = None,
+) -> SafeString:
+    """The article as this reader has it: a translation describes itself, in its language.
+    With ``paywalled``, the part not free to read is marked as Google asks for paywalled news
+    (the same for every reader, so members' pages say it too)."""
     site = article.page.get_site()
     publication = publication_settings(article, request)
     url = article.full_url
@@ -45,8 +51,14 @@ def news_article_json_ld(article: ReaderArticle, request: HttpRequest | None = N
             "name": publication.publication_name,
             "url": site.root_url if site else None,
         },
-        "isAccessibleForFree": True,
+        "isAccessibleForFree": paywalled is None,
     }
+    if paywalled is not None:
+        data["hasPart"] = {
+            "@type": "WebPageElement",
+            "isAccessibleForFree": False,
+            "cssSelector": paywalled.css_selector,
+        }
     if article.image:
         rendition = article.image.get_rendition("fill-1200x675")
         data["image"] = [

@@ -26,6 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from masthead.news import extensions
 from masthead.news.extensions import ArticleRights, FragmentContext
 from masthead.news.models import ArticlePage
+from masthead.news.selectors import readable_articles
 from masthead.server.base_url import absolute_url
 
 from . import admin_urls
@@ -96,7 +97,8 @@ def licence_link(context: FragmentContext) -> str:
 def republish_control(context: FragmentContext) -> str:
     """'Republish this article' (a page of its own; a dialog with JavaScript), or who to ask."""
     article = context.article
-    if article is None:
+    # An article outside the readers' selector (members-only, say) has no republish page.
+    if article is None or not readable_articles().filter(pk=article.id).exists():
         return ""
     site_settings = syndication_settings(context.request)
     policy = policy_for(article.page, site_settings)

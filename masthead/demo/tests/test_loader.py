@@ -118,7 +118,15 @@ def test_the_demo_shows_membership_and_giving(loaded, client, settings):
     assert HomePage.objects.get().lead_article_id not in {flag.article_id for flag in locked}
     campaign = Campaign.objects.get()
     assert 0 < campaign_progress(campaign)["percent"] < 100
-    assert Membership.objects.get().reader.email == "member@example.org"
+    member = Membership.objects.get().reader
+    assert member.email == "member@example.org"
+    # The demo member's gift is on their account page with its receipt number.
+    gift = member.gifts.get()
+    assert gift.receipt_number and gift.thanked_at
+    client.force_login(member.user)
+    account = client.get("/account/", HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert gift.receipt_number in account
+    client.logout()
     page = client.get(locked[0].article.url, HTTP_HOST="127.0.0.1:8123").content.decode()
     assert "This article is for members" in page
     home = client.get("/", HTTP_HOST="127.0.0.1:8123").content.decode()

@@ -83,8 +83,19 @@ class Handler(BaseHTTPRequestHandler):
         self._reply(status, {"error": {"type": "invalid_request_error", "message": message}})
 
     def do_GET(self) -> None:
-        path, _params = self._record()
+        path, params = self._record()
         parts = path.strip("/").split("/")
+        if path == "/v1/subscriptions":
+            found = [
+                sub
+                for sub in self.state.subscriptions.values()
+                if sub["customer"] == params.get("customer")
+                and (params.get("status") == "all" or sub["status"] != "canceled")
+            ]
+            return self._reply(
+                200,
+                {"object": "list", "url": "/v1/subscriptions", "has_more": False, "data": found},
+            )
         if parts[0] == "pay" and len(parts) == 2 and parts[1] in self.state.sessions:
             # Stripe's hosted checkout page, in miniature: a link back to the success page.
             session = self.state.sessions[parts[1]]["session"]

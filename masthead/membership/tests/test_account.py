@@ -105,13 +105,16 @@ def test_the_newsletter_subscription_is_linked_not_copied() -> None:
 
 def test_download_my_data(tiers: dict[str, Tier]) -> None:
     reader = make_member(tiers["supporter"], "ana@example.org")
-    Gift.objects.create(reader=reader, amount=700, status=Gift.Status.SUCCEEDED)
+    Gift.objects.create(
+        reader=reader, amount=700, status=Gift.Status.SUCCEEDED, receipt_number="2026-000042"
+    )
     response = signed_in(reader).get("/account/data.json")
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
     assert data["account"]["email"] == "ana@example.org"
     assert data["membership"]["tier"] == "Supporter"
     assert data["gifts"][0]["amount"] == 700
+    assert data["gifts"][0]["receipt_number"] == "2026-000042"
 
 
 def test_deleting_the_account_removes_personal_data_and_the_stripe_customer(

@@ -8,9 +8,9 @@ article out; its own page gives everyone else a teaser marked up as paywalled.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
+import extruct
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
@@ -127,6 +127,19 @@ def test_search_finds_no_members_only_article(
             assert mark not in text, f"{prefix}/search/?q={query} shows {mark!r}"
 
 
+@pytest.mark.parametrize("prefix", ["", "/pt"])
+def test_the_republishing_html_is_not_given_for_members_only_articles(
+    client: Client, stories: dict[str, Any], tiers: dict[str, Tier], prefix: str
+) -> None:
+    locked, open_story = stories["locked"].pk, stories["open"].pk
+    assert client.get(f"{prefix}/republish/{open_story}/").status_code == 200
+    assert client.get(f"{prefix}/republish/{locked}/").status_code == 404
+    client.force_login(make_member(tiers["supporter"]).user)
+    assert client.get(f"{prefix}/republish/{locked}/").status_code == 404
+    # Nor does a member's page of the article offer it.
+    assert f"/republish/{locked}/" not in client.get(prefix + LOCKED_URL).content.decode()
+
+
 def test_the_sitemap_lists_no_members_only_article(client: Client, stories: dict[str, Any]) -> None:
     response = client.get("/sitemap.xml")
     locations = [loc.get_text() for loc in BeautifulSoup(response.content, "xml").find_all("loc")]
@@ -183,10 +196,27 @@ def test_non_members_get_a_paywalled_teaser_in_every_language(
             assert mark not in html, f"the body reached a {who}"
         soup = BeautifulSoup(html, "html.parser")
         assert soup.select_one(".paywall a[href='/members/']"), who
-        data = json.loads(soup.find("script", type="application/ld+json").string)
-        assert data["isAccessibleForFree"] is False
-        assert data["hasPart"]["cssSelector"] == ".paywall"
+        data = paywall_marks(html)
         assert data["headline"] == headline
+        # The part not free to read is the call to join that stands in its place.
+        assert soup.select_one(data["hasPart"]["cssSelector"]).select_one("a[href='/members/']")
+
+
+def paywall_marks(html: str) -> dict[str, Any]:
+    """The article's JSON-LD, as a search engine reads it (extruct), with Google's marks for
+    paywalled news, whose ``cssSelector`` matches exactly one element of the page."""
+    (data,) = [
+        item
+        for item in extruct.extract(html, base_url="http://testserver/", syntaxes=["json-ld"])[
+            "json-ld"
+        ]
+        if item.get("@type") == "NewsArticle"
+    ]
+    assert data["isAccessibleForFree"] is False
+    part = data["hasPart"]
+    assert part["@type"] == "WebPageElement" and part["isAccessibleForFree"] is False
+    assert len(BeautifulSoup(html, "html.parser").select(part["cssSelector"])) == 1
+    return data
 
 
 @pytest.mark.parametrize("prefix", ["", "/pt"])
@@ -196,7 +226,20 @@ def test_members_read_the_whole_article_and_their_page_is_never_shared(
     client.force_login(make_member(tiers["supporter"]).user)
     response = client.get(prefix + LOCKED_URL)
     assert response.status_code == 200
-    assert ("zebralockedpt" if prefix else "zebralocked") in response.content.decode()
+    html = response.content.decode()
+    assert ("zebralockedpt" if prefix else "zebralocked") in html
+    # Members' pages carry the same marks, on the body they read (Google's guidance).
+    selector = paywall_marks(html)["hasPart"]["cssSelector"]
+    paywalled = BeautifulSoup(html, "html.parser").select_one(selector)
+    assert ("zebralockedpt" if prefix else "zebralocked") in paywalled.get_text()
+    # A free article says it is free, and marks no part.
+    free = extruct.extract(
+        client.get(prefix + PUBLIC_URL).content.decode(),
+        base_url="http://testserver/",
+        syntaxes=["json-ld"],
+    )["json-ld"]
+    (article,) = [item for item in free if item.get("@type") == "NewsArticle"]
+    assert article["isAccessibleForFree"] is True and "hasPart" not in article
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert "X-Page-Cache" not in response
 

@@ -418,6 +418,27 @@ def test_gifts_recorded_by_hand_count_and_the_progress_endpoint_shows_them(
     )
 
 
+def test_a_campaign_in_yen_shows_whole_yen(client: Client) -> None:
+    Campaign.objects.create(
+        title="Tokyo bureau",
+        slug="tokyo",
+        goal_amount=1_000_000,
+        currency="jpy",
+        starts_at=timezone.now() - dt.timedelta(days=1),
+        ends_at=timezone.now() + dt.timedelta(days=10),
+    )
+    Gift.objects.create(
+        campaign=Campaign.objects.get(slug="tokyo"),
+        amount=5000,
+        currency="jpy",
+        status=Gift.Status.SUCCEEDED,
+    )
+    data = client.get("/support/tokyo/progress.json").json()
+    assert (data["raised"], data["decimals"]) == (5000, 0)
+    page = client.get("/support/tokyo/").content.decode()
+    assert "5,000 JPY</span> raised of 1,000,000 JPY" in page
+
+
 def test_a_delivery_of_an_event_whose_processing_failed_retries_it(
     stripe_server: StripeStandIn, tiers: dict[str, Tier], settings: Any
 ) -> None:

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from masthead.email_address import normalise_email
 from masthead.membership import accounts
-from masthead.membership.addresses import normalise_email
 from masthead.membership.models import BlockedEmailDomain, Reader, SignInRequest
 from masthead.newsletter.tests.smtp_sink import SmtpSink
 

@@ -24,11 +24,14 @@
         var bar = box.querySelector("progress");
         if (bar) { bar.value = data.percent; }
         var money = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-          style: "currency", currency: data.currency.toUpperCase()
+          style: "currency", currency: data.currency.toUpperCase(),
+          minimumFractionDigits: data.decimals, maximumFractionDigits: data.decimals
         });
         box.querySelectorAll("[data-figure]").forEach(function (figure) {
           var name = figure.dataset.figure;
-          figure.textContent = name === "raised" ? money.format(data.raised / 100) : String(data[name]);
+          // Minor units to major ones with the server's count of decimals (yen have none).
+          var raised = data.raised / Math.pow(10, data.decimals);
+          figure.textContent = name === "raised" ? money.format(raised) : String(data[name]);
         });
       })
       .catch(function () { /* the cached figures stay */ });
