@@ -381,6 +381,8 @@ LOGGING = {
 # --- Masthead ------------------------------------------------------------------------------
 MASTHEAD_ARTICLES_PER_PAGE = env.int("MASTHEAD_ARTICLES_PER_PAGE", default=12)
 MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
+# URLs per sitemap file: the sitemap protocol's maximum; /sitemap.xml indexes the files.
+MASTHEAD_SITEMAP_URLS = 50_000
 # How long readers' pages stay in the page cache at most; 0 turns the cache off. Publishing
 # anything empties it at once, so this only bounds staleness of time-dependent bits.
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)

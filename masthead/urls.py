@@ -8,19 +8,17 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.news import views as news_views
-from masthead.news.sitemaps import PageSitemap
+from masthead.news.sitemaps import PageSitemap, sitemap_root
 from masthead.server import views as server_views
 from masthead.translation.sitemaps import TranslationSitemap
+
+SITEMAPS = {"pages": PageSitemap, "translations": TranslationSitemap}
 
 urlpatterns = [
     path("healthz", server_views.healthz, name="healthz"),
     path("robots.txt", server_views.robots_txt, name="robots_txt"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": PageSitemap, "translations": TranslationSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_root, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("newsletter/", include("masthead.newsletter.urls")),
     path("", include("masthead.membership.urls")),
     path("admin/", include(wagtailadmin_urls)),
