@@ -42,7 +42,7 @@ SPACING = dt.timedelta(minutes=53)
 # articles and two (the benchmark searches "harbour election") in about 1%, as in a real
 # archive; the rest of the text comes from 20,000 made-up words.
 TOPICS_PER_ARTICLE = 10
-WORDS = (
+WORDS = (  # noqa: SIM905 (a paragraph of words reads better than 80 quoted strings)
     "harbour election river budget council water school health court minister drought "
     "farmers market border protest energy price coast mountain village railway bridge port "
     "strike union police report hospital teachers fishing forest festival museum tourism "
@@ -163,7 +163,11 @@ def fill(articles: int) -> None:
                     search_description="",
                     standfirst=f"{sentence(rng, topics)} {sentence(rng, topics)}",
                     body=[
-                        {"type": "paragraph", "value": paragraph(rng, topics, 5), "id": str(uuid.uuid4())}
+                        {
+                            "type": "paragraph",
+                            "value": paragraph(rng, topics, 5),
+                            "id": str(uuid.uuid4()),
+                        }
                         for _ in range(4)
                     ],
                     published_at=published,
@@ -221,8 +225,9 @@ def index_entries(batch: list[Any], authors: list[Any]) -> None:
 
     from masthead.news.models import ArticlePage
 
-    boost = {f.field_name: f.boost for f in ArticlePage.get_search_fields()
-             if isinstance(f, SearchField)}
+    boost = {
+        f.field_name: f.boost for f in ArticlePage.get_search_fields() if isinstance(f, SearchField)
+    }
     names: dict[int, list[str]] = {}
     for link in authors:
         names.setdefault(link.article.pk, []).append(link.author.title)
@@ -332,8 +337,11 @@ def measure(repeat: int) -> list[dict[str, Any]]:
                 "bytes": len(response.content),
             }
         )
-        print(f"{count:>7,}  {name:<22} {statistics.median(times):8.1f} ms  "
-              f"{len(queries.captured_queries):3d} queries", flush=True)
+        print(
+            f"{count:>7,}  {name:<22} {statistics.median(times):8.1f} ms  "
+            f"{len(queries.captured_queries):3d} queries",
+            flush=True,
+        )
     return rows
 
 

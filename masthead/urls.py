@@ -8,11 +8,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.news import views as news_views
-from masthead.news.sitemaps import PageSitemap, sitemap_root
+from masthead.news.sitemaps import ArticleSitemap, PageSitemap, sitemap_root
 from masthead.server import views as server_views
 from masthead.translation.sitemaps import TranslationSitemap
 
-SITEMAPS = {"pages": PageSitemap, "translations": TranslationSitemap}
+SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap, "translations": TranslationSitemap}
 
 urlpatterns = [
     path("healthz", server_views.healthz, name="healthz"),

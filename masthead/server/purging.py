@@ -21,7 +21,13 @@ from .page_cache import page_cache
 
 FEED_SUFFIXES = ("feed/rss/", "feed/atom/")
 # The sitemap index and its sections (each with every ?p= file of it), and search.
-SITE_WIDE_PATHS = ("/sitemap.xml", "/sitemap-pages.xml", "/sitemap-translations.xml", "/search/")
+SITE_WIDE_PATHS = (
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
+    "/sitemap-articles.xml",
+    "/sitemap-translations.xml",
+    "/search/",
+)
 
 
 def served_path(page: Page, url_path: str | None = None) -> str | None:

@@ -13,8 +13,6 @@ from .routes import offered_languages
 class TranslationSitemap(ReaderSitemap):
     """Every translated article at its own URL (``/pt/articles/…``)."""
 
-    lastmod_field = "translated_at"
-
     def items(self) -> Any:
         from .models import ArticleTranslation
 
