@@ -51,12 +51,13 @@ def main() -> None:
     paths = [article.url for article in articles]
     paths += [f"/{args.language}{article.url}" for article in articles]
     paths = [path for path in paths if client.get(path).status_code == 200]
-    times, queries = [], []
+    times, cpu, queries = [], [], []
     for path in paths:
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(path)
             elapsed = (time.perf_counter() - started) * 1000
+            cpu.append((time.process_time() - started_cpu) * 1000)
         assert response.status_code == 200, path
         times.append(elapsed)
         queries.append(len(captured.captured_queries))
@@ -65,7 +66,8 @@ def main() -> None:
                 print(query["time"], query["sql"][:300])
     print(
         f"{connection.vendor}: {len(times)} article pages, median {statistics.median(times):.1f} "
-        f"ms (worst {max(times):.1f}), queries median {statistics.median(queries):.0f} "
+        f"ms (worst {max(times):.1f}), Python CPU median {statistics.median(cpu):.1f} ms, "
+        f"queries median {statistics.median(queries):.0f} "
         f"(most {max(queries)})"
     )
 
