@@ -178,6 +178,12 @@ else:
         "limits": {
             "BACKEND": "masthead.server.limits.LockingFileBasedCache",
             "LOCATION": str(DATA_DIR / "limits"),
+        },  # Image renditions, written once each (masthead/server/rendition_cache.py).
+        "renditions": {
+            "BACKEND": "masthead.server.rendition_cache.WriteOnceFileCache",
+            "LOCATION": str(DATA_DIR / "renditions"),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
     }
 RATELIMIT_USE_CACHE = "limits"
@@ -387,6 +393,9 @@ LOGGING = {
 # --- Masthead ------------------------------------------------------------------------------
 MASTHEAD_ARTICLES_PER_PAGE = env.int("MASTHEAD_ARTICLES_PER_PAGE", default=12)
 MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
+# URLs per sitemap file; past it /sitemap.xml is an index of files. The protocol allows 50,000,
+# but a file that size takes seconds to render uncached; 1,000 (as Yoast SEO) takes tens of ms.
+MASTHEAD_SITEMAP_URLS = 1_000
 # How long readers' pages stay in the page cache at most; 0 turns the cache off. Publishing
 # anything empties it at once, so this only bounds staleness of time-dependent bits.
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)

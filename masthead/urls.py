@@ -4,23 +4,20 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.news import views as news_views
-from masthead.news.sitemaps import PageSitemap
+from masthead.news.sitemaps import ArticleSitemap, PageSitemap, sitemap_file, sitemap_root
 from masthead.server import views as server_views
 from masthead.translation.sitemaps import TranslationSitemap
+
+SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap, "translations": TranslationSitemap}
 
 urlpatterns = [
     path("healthz", server_views.healthz, name="healthz"),
     path("robots.txt", server_views.robots_txt, name="robots_txt"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": PageSitemap, "translations": TranslationSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_root, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_file, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("newsletter/", include("masthead.newsletter.urls")),
     path("", include("masthead.membership.urls")),
     path("admin/", include(wagtailadmin_urls)),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .models import ArticlePage, HomePage, ReportPage
 
 LATEST_ON_FRONT_PAGE = 12
-ARTICLES_PER_REPORT_BLOCK = 4
+ARTICLES_PER_REPORT = 4
 
 
 def with_listing_relations(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
@@ -31,16 +31,13 @@ def with_listing_relations(articles: QuerySet[ArticlePage]) -> QuerySet[ArticleP
     return (
         articles.order_by("-published_at", "-pk")
         .select_related("featured_image")
-        .prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=models.ArticleAuthor.objects.select_related("author").order_by(
-                    "sort_order"
-                ),
-            ),
-            "featured_image__renditions",
-        )
+        .prefetch_related(*_teaser_relations())
     )
+
+
+def _teaser_relations() -> list[Prefetch | str]:
+    authors = models.ArticleAuthor.objects.select_related("author").order_by("sort_order")
+    return [Prefetch("article_authors", queryset=authors), "featured_image__renditions"]
 
 
 def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str, Any]:
@@ -69,20 +66,26 @@ def front_page_context(home: HomePage, request: HttpRequest | None = None) -> di
     if lead is None and latest:
         lead = latest[0]
     latest = [article for article in latest if lead is None or article.pk != lead.pk]
-    shown = reader_articles(
-        ([lead] if lead else []) + latest[:LATEST_ON_FRONT_PAGE], request=request
-    )
-
+    top = ([lead] if lead else []) + latest[:LATEST_ON_FRONT_PAGE]
+    # One query per report for its newest articles, then what every teaser on the page shows
+    # fetched once for all of them, rather than once per block.
+    blocks = [
+        (report, list(articles.filter(reports=report).prefetch_related(None)[:ARTICLES_PER_REPORT]))
+        for report in readable_pages(models.ReportPage.objects.all()).order_by("title")
+    ]
+    prefetch_related_objects([a for _report, block in blocks for a in block], *_teaser_relations())
+    shown = reader_articles(top + [a for _report, block in blocks for a in block], request=request)
     report_blocks = []
-    for report in readable_pages(models.ReportPage.objects.all()).order_by("title"):
-        block = reader_articles(
-            articles.filter(reports=report)[:ARTICLES_PER_REPORT_BLOCK], request=request
-        )
+    position = len(top)
+    for report, block in blocks:
         if block:
-            report_blocks.append({"report": report, "articles": block})
+            report_blocks.append(
+                {"report": report, "articles": shown[position : position + len(block)]}
+            )
+        position += len(block)
     return {
         "lead": shown[0] if lead else None,
-        "latest": shown[1:] if lead else shown,
+        "latest": shown[1 : len(top)] if lead else shown[: len(top)],
         "report_blocks": report_blocks,
     }
 

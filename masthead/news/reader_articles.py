@@ -92,7 +92,12 @@ def reader_articles(
     original = settings.LANGUAGE_CODE
     language = language or translation.get_language() or original
     prefetch_related_objects(
-        articles, "article_authors__author", "regions", "themes", "reports", "featured_image"
+        articles,
+        "article_authors__author__photo",
+        "regions",
+        "themes",
+        "reports",
+        "featured_image",
     )
     versions: dict[int, ArticleVersion] = {}
     if articles and language != original:

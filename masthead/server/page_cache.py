@@ -95,8 +95,9 @@ def _always_uncached(path: str) -> bool:
     )
 
 
-# The only query parameters reader pages read (pagination, search); the rest are dropped.
-PAGE_PARAMETERS = frozenset({"page", "q"})
+# The only query parameters reader pages read (pagination, search, the sitemap's files); the
+# rest are dropped.
+PAGE_PARAMETERS = frozenset({"page", "q", "p"})
 # An archive moved in from WordPress keeps its old ``/?p=123`` links: on the front page they
 # reach the application (masthead/importers redirects them), never the cached front page.
 OLD_FRONT_PAGE_QUERY_KEYS = frozenset({"p", "page_id", "cat", "tag", "author", "attachment_id"})

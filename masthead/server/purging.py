@@ -20,7 +20,14 @@ from wagtail.models import Page, Site
 from .page_cache import page_cache
 
 FEED_SUFFIXES = ("feed/rss/", "feed/atom/")
-SITE_WIDE_PATHS = ("/sitemap.xml", "/search/")
+# The sitemap index and its sections (each with every ?p= file of it), and search.
+SITE_WIDE_PATHS = (
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
+    "/sitemap-articles.xml",
+    "/sitemap-translations.xml",
+    "/search/",
+)
 
 
 def served_path(page: Page, url_path: str | None = None) -> str | None:

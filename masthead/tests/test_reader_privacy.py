@@ -151,11 +151,20 @@ def test_search_finds_only_public_articles(
     assert stories["public"].marks[1 if prefix else 0] in text
 
 
+@pytest.mark.parametrize("urls_per_file", [50_000, 1])
 def test_sitemap_lists_neither_restricted_articles_nor_their_translations(
-    client: Any, stories: dict[str, Story]
+    client: Any, stories: dict[str, Story], settings: Any, urls_per_file: int
 ) -> None:
-    response = client.get("/sitemap.xml")
-    locations = [loc.get_text() for loc in BeautifulSoup(response.content, "xml").find_all("loc")]
+    """In one file, and split into an index of one-URL files."""
+    settings.MASTHEAD_BASE_URL = "http://testserver"
+    settings.MASTHEAD_SITEMAP_URLS = urls_per_file
+    root = BeautifulSoup(client.get("/sitemap.xml").content, "xml")
+    files = [loc.get_text() for loc in root.select("sitemapindex > sitemap > loc")]
+    assert bool(files) == (urls_per_file == 1)
+    locations = [loc.get_text() for loc in root.select("urlset > url > loc")]
+    for url in files:
+        answer = BeautifulSoup(client.get(url.removeprefix("http://testserver")).content, "xml")
+        locations += [loc.get_text() for loc in answer.find_all("loc")]
     assert "http://testserver/articles/public-harbour-story/" in locations
     assert "http://testserver/pt/articles/public-harbour-story/" in locations
     leaked = [url for url in locations if "private-harbour" in url or "secret-harbour" in url]

@@ -3,14 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import translation as i18n
-from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 from masthead.news.selectors import readable_articles
+from masthead.news.sitemaps import ReaderSitemap
 
 from .routes import offered_languages
 
 
-class TranslationSitemap(Sitemap):
+class TranslationSitemap(ReaderSitemap):
     """Every translated article at its own URL (``/pt/articles/…``)."""
 
     def items(self) -> Any:

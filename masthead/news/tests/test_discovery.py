@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from masthead.news.models import PublicationSettings
+from masthead.server.page_cache import page_cache
 
 from .factories import ArticleFactory, AuthorFactory, CreditedImageFactory, RegionFactory
 
@@ -136,3 +137,59 @@ def test_robots_txt_and_feed_self_links_use_the_base_url_not_the_host_header(
         feed = client.get(f"/feed/{kind}/", HTTP_HOST="testserver:8123").content.decode()
         assert "8123" not in feed, kind
         assert f"https://news.example.org/feed/{kind}/" in feed, kind
+
+
+def test_past_the_limit_the_sitemap_is_an_index_of_paginated_files(
+    client, site, settings, django_assert_max_num_queries
+):
+    settings.MASTHEAD_BASE_URL = "https://news.example.org"
+    articles = [ArticleFactory() for _ in range(4)]
+    draft = ArticleFactory(live=False)
+    one_file = BeautifulSoup(client.get("/sitemap.xml").content, "xml")
+    every_url = [loc.get_text() for loc in one_file.select("urlset > url > loc")]
+    assert {f"http://testserver{article.url}" for article in articles} <= set(every_url)
+
+    settings.MASTHEAD_SITEMAP_URLS = 3
+    page_cache().purge_everything()  # as a restart after changing the setting would
+    index = BeautifulSoup(client.get("/sitemap.xml").content, "xml")
+    assert index.find("urlset") is None
+    files = [loc.get_text() for loc in index.select("sitemapindex > sitemap > loc")]
+    pages, articles = (f"https://news.example.org/sitemap-{s}.xml" for s in ("pages", "articles"))
+    landing_pages = len(every_url) - 4
+    assert files == [
+        pages,
+        *(f"{pages}?p={n}" for n in range(2, -(-landing_pages // 3) + 1)),
+        articles,
+        f"{articles}?p=2",
+        "https://news.example.org/sitemap-translations.xml",
+    ]
+    listed = []
+    for url in files:
+        with django_assert_max_num_queries(8):
+            response = client.get(url.removeprefix("https://news.example.org"))
+        assert response.status_code == 200
+        urlset = BeautifulSoup(response.content, "xml")
+        assert len(urlset.find_all("loc")) <= 3
+        listed += [loc.get_text() for loc in urlset.find_all("loc")]
+    assert sorted(listed) == sorted(every_url)
+    assert not any(draft.slug in url for url in listed)
+    assert client.get("/sitemap-articles.xml?p=3").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_the_sitemap_index_costs_the_same_queries_however_many_files(
+    client, site, settings, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.MASTHEAD_SITEMAP_URLS = 2
+    for _ in range(3):
+        ArticleFactory()
+    with CaptureQueriesContext(connection) as few:
+        client.get("/sitemap.xml")
+    for _ in range(10):
+        ArticleFactory()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        index = client.get("/sitemap.xml").content
+    assert index.count(b"<sitemap>") > 10

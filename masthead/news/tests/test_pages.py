@@ -182,3 +182,46 @@ def test_hostile_query_strings_never_cause_a_server_error(client, publication):
     for query in ("?page=%ff%fe", "?q=%00", "?page=" + "9" * 400, "?page[]=1"):
         for url in ("/", article.url, "/articles/", "/search/"):
             assert client.get(url + query).status_code in {200, 400, 404}, url + query
+
+
+def test_an_article_page_costs_a_fixed_number_of_queries(
+    client, publication, settings, django_assert_num_queries
+):
+    """A correctness guard, not a timing: a cold article page (page cache off) with three
+    authors with photos, an image and every kind of filing costs exactly this many queries,
+    however many of each it has. Lower it when a change saves one; never raise it silently."""
+    settings.MASTHEAD_PAGE_CACHE_SECONDS = 0
+    filing = {
+        "regions": [RegionFactory(), RegionFactory()],
+        "themes": [ThemeFactory(), ThemeFactory()],
+        "reports": [ReportFactory()],
+    }
+    authors = [AuthorFactory(photo=CreditedImageFactory()) for _ in range(3)]
+    article = ArticleFactory(authors=authors, featured_image=CreditedImageFactory(), **filing)
+    client.get(article.url)  # the renditions are made once, for good
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        assert client.get(article.url).status_code == 200
+
+
+ARTICLE_PAGE_QUERIES = 33
+
+
+def test_the_front_page_costs_one_query_more_per_report_not_one_per_teaser(
+    client, publication, settings, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.MASTHEAD_PAGE_CACHE_SECONDS = 0
+    first = ReportFactory()
+    for _ in range(4):
+        ArticleFactory(reports=[first], authors=[AuthorFactory()])
+    client.get("/")
+    with CaptureQueriesContext(connection) as one_report:
+        client.get("/")
+    for _ in range(3):
+        report = ReportFactory()
+        for _ in range(4):
+            ArticleFactory(reports=[report], authors=[AuthorFactory()])
+    with django_assert_max_num_queries(len(one_report.captured_queries) + 3):
+        client.get("/")
