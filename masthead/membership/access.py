@@ -5,8 +5,8 @@ The rule (docs/deploy.md, "Members-only articles"): a members-only article is ta
 search result, sitemap, newsletter, JSON-LD list or republishing HTML, in any language. Its
 own address serves members the whole article and everyone else (search engines included) a
 teaser: headline, standfirst, byline and a call to join, with ``isAccessibleForFree: false``.
-The teaser is the same for every non-member, so the page cache may keep it; members always
-have a session, so their pages are never cached or served from the cache.
+The teaser is the same for every non-member, so the page cache may keep it; signed-in readers'
+pages are cached per :func:`access_level` (see middleware.py), never per reader.
 """
 
 from __future__ import annotations
@@ -46,3 +46,14 @@ def may_read(reader: Reader | None, restriction: MembersOnlyArticle) -> bool:
         return False
     minimum = restriction.minimum_tier
     return minimum is None or membership.tier.rank >= minimum.rank
+
+
+def access_level(reader: Reader | None) -> str:
+    """What a reader's pages depend on, as the page cache keys them: "" for anyone without a
+    reader account (staff included), "reader" for an account without a current membership,
+    "tier-<id>" for a member. Everything members-only pages and fragments show for a reader
+    follows from this, so readers of one level may share cached pages."""
+    if reader is None:
+        return ""
+    membership = current_membership(reader)
+    return f"tier-{membership.tier_id}" if membership is not None else "reader"

@@ -49,9 +49,11 @@ def serve_members_only(next_serve: ServeChain) -> ServeChain:
             return next_serve(page, request, args, kwargs)
         if may_read(reader_of(request.user), restriction):
             response = next_serve(page, request, args, kwargs)
-            # A member's page is theirs alone: no shared cache anywhere may keep it.
-            patch_cache_control(response, private=True, no_store=True)
             patch_vary_headers(response, ["Cookie"])
+            # Only this server's page cache may keep a member's page, for the access level the
+            # request's cookie names (it then goes out marked private); otherwise no cache may.
+            if not getattr(request, "page_access_level_confirmed", False):
+                patch_cache_control(response, private=True, no_store=True)
             return response
         return teaser_response(page, request, restriction)
 

@@ -29,7 +29,8 @@ class FastPath:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         key = pc.page_key(environ)
-        if key is None or pc.session_cookie(environ) is not None:
+        # A session reaches Django unless its reader's access level is named by a valid cookie.
+        if key is None or (not key[4] and pc.session_cookie(environ) is not None):
             return self.application(environ, start_response)
         cache = pc.page_cache()
         page = cache.local(key)

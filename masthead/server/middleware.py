@@ -28,7 +28,9 @@ class PageCacheMiddleware:
         environ = request.META
         key = pc.page_key(environ)
         session = pc.session_cookie(environ) if key else None
-        if key is None or (session is not None and pc.session_exists(session)):
+        level = key[4] if key else ""
+        # A reader's page is cached for their access level only; other sessions render afresh.
+        if key is None or (session is not None and not level and pc.session_exists(session)):
             return _uncached(self.get_response(request))
         # Render with only the parameters in the key, so the page matches every request under it.
         environ["QUERY_STRING"] = key[3]
@@ -48,7 +50,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             headers = list(response.items())
             if (
-                session is None
+                (session is None or level)
                 and request.method == "GET"
                 and not response.streaming
                 and not response.cookies

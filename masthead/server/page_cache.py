@@ -44,6 +44,7 @@ from urllib.parse import parse_qsl, urlencode
 import brotli
 from django.apps import apps
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 
 from .purge_counter import FileCounter, PurgeCounter, RedisCounter
@@ -121,7 +122,7 @@ _MIN_COMPRESSED_BYTES = 256
 _PURGE_LOG_SECONDS = 24 * 3600
 _LOCK_SECONDS = 30
 
-PageKey = tuple[str, str, str, str]  # scheme, host, path, query
+PageKey = tuple[str, str, str, str, str]  # scheme, host, path, query, access level
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ class CachedPage:
     bodies: dict[str, bytes]  # "identity", and "gzip" and "br" for text worth compressing
     etag: str
     fresh_until: float
+    # False for a page kept for an access level: only this server may keep it, never a CDN.
+    shared: bool = True
 
     @property
     def fresh(self) -> bool:
@@ -155,8 +158,8 @@ class CachedPage:
         """Status, headers and body for one request (304 when its ETag matches)."""
         headers = [
             *self.headers,
-            ("Cache-Control", cache_control()),
-            ("Vary", "Accept-Encoding"),
+            ("Cache-Control", cache_control() if self.shared else "private, max-age=0"),
+            ("Vary", "Accept-Encoding" if self.shared else "Accept-Encoding, Cookie"),
             ("ETag", self.etag),
             ("X-Page-Cache", state),
         ]
@@ -186,6 +189,46 @@ def _etag_matches(if_none_match: str, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == weak for tag in if_none_match.split(","))
 
 
+# Signed-in readers see pages by their access level (free reader, member of a tier), never as
+# themselves: the app that keeps accounts names the level in a signed, short-lived cookie, and
+# pages are cached per level. Without a valid cookie a session bypasses the cache, as before.
+ACCESS_COOKIE = "masthead_access"
+# Short, so a lapsed membership stops reaching members' cached pages soon; a reader whose
+# cookie expired is served by Django once, which issues a fresh one.
+ACCESS_COOKIE_SECONDS = 600
+_ACCESS_SALT = "masthead.page-cache.access-level"
+
+
+def _session_tag(session_key: str) -> str:
+    return hashlib.blake2b(session_key.encode(), digest_size=8).hexdigest()
+
+
+def signed_access_level(level: str, session_key: str) -> str:
+    """The cookie value naming ``level`` for one session (set by the app that keeps reader
+    accounts). Tied to the session, a copied cookie is worth nothing without it."""
+    return signing.TimestampSigner(salt=_ACCESS_SALT).sign(f"{level}/{_session_tag(session_key)}")
+
+
+def access_level(environ: dict[str, Any]) -> str:
+    """The access level the request's signed cookie names for the request's own session, or ""
+    (no cookie, forged, expired, or made for another session)."""
+    raw = environ.get("HTTP_COOKIE", "")
+    if ACCESS_COOKIE not in raw:
+        return ""
+    try:
+        cookies = SimpleCookie(raw)
+        claim, session = cookies.get(ACCESS_COOKIE), cookies.get(settings.SESSION_COOKIE_NAME)
+        if claim is None or session is None:
+            return ""
+        value = signing.TimestampSigner(salt=_ACCESS_SALT).unsign(
+            claim.value, max_age=ACCESS_COOKIE_SECONDS
+        )
+    except Exception:  # a malformed Cookie header or a bad signature: no level
+        return ""
+    level, _, tag = value.rpartition("/")
+    return level if tag == _session_tag(session.value) else ""
+
+
 def page_key(environ: dict[str, Any]) -> PageKey | None:
     """The cache key of a request, or None when the request must reach the application."""
     if settings.MASTHEAD_PAGE_CACHE_SECONDS <= 0:
@@ -209,7 +252,7 @@ def page_key(environ: dict[str, Any]) -> PageKey | None:
     proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
     if proxy_header and environ.get(proxy_header[0]) == proxy_header[1]:
         scheme = "https"
-    return (scheme, host.lower(), path, query)
+    return (scheme, host.lower(), path, query, access_level(environ))
 
 
 def session_cookie(environ: dict[str, Any]) -> str | None:
@@ -244,7 +287,12 @@ def is_cacheable_response(
 
 
 def build_page(
-    path: str, headers: Iterable[tuple[str, str]], body: bytes, seconds: int
+    path: str,
+    headers: Iterable[tuple[str, str]],
+    body: bytes,
+    seconds: int,
+    *,
+    shared: bool = True,
 ) -> CachedPage:
     """Compress once, here, so a hit never compresses."""
     bodies = {"identity": body}
@@ -259,6 +307,7 @@ def build_page(
         bodies=bodies,
         etag=f'W/"{digest}"',
         fresh_until=time.time() + seconds,
+        shared=shared,
     )
 
 
@@ -343,7 +392,8 @@ class PageCache:
         self, ticket: RenderTicket, headers: Iterable[tuple[str, str]], body: bytes
     ) -> CachedPage:
         seconds = settings.MASTHEAD_PAGE_CACHE_SECONDS
-        page = build_page(base_path(ticket.key[2]), headers, body, seconds)
+        level = ticket.key[4]
+        page = build_page(base_path(ticket.key[2]), headers, body, seconds, shared=not level)
         # Under versions read before rendering: a purge meanwhile leaves this copy unreachable.
         cache.set(ticket.shared_key, page, timeout=2 * seconds)
         self._keep(ticket.key, page, ticket.purge_number)

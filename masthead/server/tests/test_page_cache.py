@@ -145,4 +145,4 @@ def test_each_app_keeps_its_own_reader_endpoints_out_of_the_cache(path):
 @pytest.mark.parametrize("path", ["/", "/pt/", "/members/", "/republish/4/", "/about/permissions/"])
 def test_reader_pages_beside_those_endpoints_are_cached(path):
     environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_HOST": "news.example"}
-    assert page_key(environ) == ("http", "news.example", path, "")
+    assert page_key(environ) == ("http", "news.example", path, "", "")
