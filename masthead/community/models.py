@@ -1,7 +1,7 @@
 """Readers' comments on articles, the guests who write them, and the outlet's rules for them.
 
 One thread per article whatever the language: comments point at the original ArticlePage.
-A guest's address is stored normalised (``addresses.normalize_email``), so one person is one
+A guest's address is stored normalised (``masthead.email_address``), so one person is one
 commenter however they type it; confirming it once lets later comments through moderation.
 """
 

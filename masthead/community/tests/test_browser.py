@@ -27,7 +27,6 @@ def serve_on(live_server, settings):
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     # update() sends no signal: drop the root paths Wagtail cached for the old address.
     Site.clear_site_root_paths_cache()
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
     settings.MASTHEAD_BASE_URL = live_server.url
 
 
