@@ -43,6 +43,13 @@ article. ``news`` templates pass such texts through the ``reader_text`` (plain t
 call :func:`text_in_language`; a text nobody has in that language stays as it is. Names of
 people and of the publication never go through them.
 
+**Teaser notes.** ``TEASER_NOTES_HOOK`` registers ``fn(articles, language) -> {article id:
+html}``: a short note an app adds to the teasers of listed articles (the community app's comment
+count). A listing asks once for all its teasers (the ``teaser_notes`` template tag), so each
+source costs a fixed number of queries per page however many articles it lists. Notes are part
+of cached listing pages: an app whose note changes purges the article's pages
+(``masthead.server.purging.purge_article``), which reaches every listing that shows it.
+
 **Readable articles.** ``READABLE_ARTICLES_HOOK``: ``fn(queryset) -> queryset`` narrows what
 any reader may see everywhere (e.g. membership takes members-only articles out of listings,
 feeds and search). :func:`masthead.news.selectors.readable_articles` applies it.
@@ -57,7 +64,7 @@ carry no licence and feeds carry full text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -81,6 +88,7 @@ ARTICLE_VERSIONS_HOOK = "masthead_article_versions"
 TEXT_VERSIONS_HOOK = "masthead_text_versions"
 READABLE_ARTICLES_HOOK = "masthead_readable_articles"
 ARTICLE_RIGHTS_HOOK = "masthead_article_rights"
+TEASER_NOTES_HOOK = "masthead_teaser_notes"
 
 
 @dataclass(frozen=True)
@@ -165,6 +173,23 @@ def article_rights(
     for source in hooks.get_hooks(ARTICLE_RIGHTS_HOOK):
         found.update(source.rights(articles, request))
     return found
+
+
+TeaserNotes = Callable[[Sequence["ReaderArticle"], str], Mapping[int, str]]
+
+
+def teaser_notes(articles: Sequence[ReaderArticle], language: str) -> dict[int, SafeString]:
+    """Every registered source's notes for the teasers of ``articles``, joined per article."""
+    found: dict[int, list[str]] = {}
+    if not articles:
+        return {}
+    for source in hooks.get_hooks(TEASER_NOTES_HOOK):
+        for article_id, html in source(articles, language).items():
+            found.setdefault(article_id, []).append(conditional_escape(html))
+    return {
+        article_id: mark_safe(" · ".join(parts))  # noqa: S308 - each part escaped or safe
+        for article_id, parts in found.items()
+    }
 
 
 @dataclass(frozen=True)
