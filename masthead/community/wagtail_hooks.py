@@ -92,7 +92,7 @@ def comments_section(context: extensions.FragmentContext) -> str:
 
 @hooks.register(extensions.TEASER_NOTES_HOOK)
 def comment_count_notes(articles: Sequence[ReaderArticle], language: str) -> dict[int, str]:
-    """"3 comments" under each listed article that has any, linking to its thread. Listing
+    """ "3 comments" under each listed article that has any, linking to its thread. Listing
     pages are cached: every change to what readers see of a thread purges the article's pages,
     and with them each listing that shows it (``services._set_status``)."""
     if not community_settings().comments_enabled:
