@@ -89,6 +89,15 @@ class CommentForm(forms.Form):
         return age is None or age < settings.MASTHEAD_COMMENT_MIN_FILL_SECONDS
 
 
+class MemberCommentForm(CommentForm):
+    """A signed-in reader's form: name and address come from their account."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["name"]
+        del self.fields["email"]
+
+
 class EditForm(forms.Form):
     body = forms.CharField(label=_("Your comment"), widget=forms.Textarea)
 

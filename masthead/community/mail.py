@@ -63,7 +63,8 @@ def send_reply_notification(reply_id: int) -> bool:
     parent = reply.parent
     recipient = parent.commenter
     if (
-        not parent.notify_replies
+        recipient is None  # the parent's writer deleted their account
+        or not parent.notify_replies
         or parent.status != Comment.Status.APPROVED
         or recipient.reply_notifications_off
         or recipient.pk == reply.commenter_id

@@ -22,7 +22,7 @@ from masthead.news.models import ArticlePage
 from masthead.news.reader_articles import ReaderArticle
 from masthead.server.purging import purge_article
 
-from . import services, share
+from . import accounts, services, share
 from .models import ArticleDiscussion, Ban, Comment
 from .queries import (
     comment_count,
@@ -32,6 +32,9 @@ from .queries import (
     readable_article,
     thread_page,
 )
+
+extensions.fragment("account", order=20)(accounts.comment_history)
+hooks.register(extensions.ACCOUNT_DATA_HOOK, accounts.export)
 
 
 @extensions.fragment("head", order=30)

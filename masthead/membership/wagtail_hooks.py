@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,6 +21,28 @@ from .paywall import serve_members_only
 from .selectors import campaign_progress, running_campaign
 
 hooks.register(extensions.READABLE_ARTICLES_HOOK, without_members_only)
+
+
+class ReaderAccounts:
+    """Reader accounts for the apps that act for a signed-in reader (comments), through news's
+    extension point, so they never import membership."""
+
+    def account(self, user: Any) -> extensions.ReaderAccount | None:
+        reader = reader_of(user)
+        if reader is None:
+            return None
+        return extensions.ReaderAccount(
+            user_id=reader.user_id,
+            name=reader.name,
+            email=reader.email,
+            account_url=reverse("membership:account"),
+        )
+
+    def sign_in_url(self, next_url: str) -> str:
+        return f"{reverse('membership:sign_in')}?{urlencode({'next': next_url})}"
+
+
+hooks.register(extensions.READER_ACCOUNTS_HOOK, ReaderAccounts())
 # After Wagtail's own view-restriction check (order 0): a private article stays private.
 hooks.register("on_serve_page", serve_members_only, order=100)
 
