@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 import pytest
 from bs4 import BeautifulSoup
@@ -363,3 +364,64 @@ def test_moderation_modes(article, post_comment, rules, django_capture_on_commit
         with django_capture_on_commit_callbacks(execute=True):
             post_comment(body=body)
         assert Comment.objects.get(body=body).status == expected, mode
+
+
+def test_an_article_with_5000_comments_renders_as_fast_as_one_with_5(client, article, settings):
+    """Pages of threads: the article page shows the first page, the comments page one page at
+    a time, so neither grows with the thread (queries and time, page cache off)."""
+    from django.db import connection
+    from django.db.models import F
+    from django.test.utils import CaptureQueriesContext
+
+    settings.MASTHEAD_PAGE_CACHE_SECONDS = 0
+    commenter = Commenter.objects.create(email="bulk@example.org", confirmed_at=timezone.now())
+
+    def add(threads):
+        now = timezone.now()
+        tops = Comment.objects.bulk_create(
+            Comment(
+                article=article,
+                commenter=commenter,
+                author_name="Reader",
+                body=f"Comment {n} with *a little* markup.",
+                status=Comment.Status.APPROVED,
+                created_at=now,
+            )
+            for n in range(threads)
+        )
+        Comment.objects.filter(depth=0, root__isnull=True).update(root_id=F("id"))
+        if tops[0].pk is None:  # backends that don't return ids from bulk_create
+            tops = list(Comment.objects.filter(depth=0).order_by("-pk")[:threads])
+        Comment.objects.bulk_create(
+            Comment(
+                article=article,
+                commenter=commenter,
+                author_name="Replier",
+                body="A reply.",
+                status=Comment.Status.APPROVED,
+                parent_id=top.pk,
+                root_id=top.pk,
+                depth=1,
+                created_at=now,
+            )
+            for top in tops
+        )
+
+    def measure(url):
+        timings = []
+        for _ in range(3):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                assert client.get(url).status_code == 200
+                timings.append(time.perf_counter() - started)
+        return min(timings), len(queries)
+
+    urls = [article.url, f"/comments/{article.pk}/", f"/comments/{article.pk}/?page=40"]
+    add(3)  # 6 comments
+    small = {url: measure(url) for url in urls}
+    add(2497)  # 5,000 in all
+    assert Comment.objects.filter(article=article).count() == 5000
+    for url in urls:
+        seconds, queries = measure(url)
+        assert queries <= small[url][1], url
+        assert seconds < 3 * small[url][0] + 0.1, (url, seconds, small[url][0])
