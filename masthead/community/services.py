@@ -78,8 +78,13 @@ def post_comment(
         permalink=absolute_url(article.url or ""),
         language=language,
     )
+    hold_reason = verdict.hold_reason
     with transaction.atomic():
         commenter = _commenter(email, member)
+        if member is None and commenter.user_id is not None:
+            # Someone typed a reader account's address without signing in: it may not be them,
+            # so a moderator looks before it shows under the member's account.
+            hold_reason = _("A reader account's address, not signed in")
         comment = Comment.objects.create(
             article=article,
             parent=parent,
@@ -91,7 +96,7 @@ def post_comment(
             language=language[:16],
             notify_replies=notify_replies,
             ip_address=ip,
-            hold_reason=verdict.hold_reason[:200],
+            hold_reason=hold_reason[:200],
         )
         if parent is None:
             Comment.objects.filter(pk=comment.pk).update(root=comment)

@@ -119,6 +119,22 @@ def test_a_member_without_a_name_is_sent_to_their_account_first(article):
     assert not Comment.objects.exists()
 
 
+def test_a_guest_typing_a_members_address_waits_for_a_moderator(
+    article, rules, post_comment, django_capture_on_commit_callbacks
+):
+    rules.moderation = CommunitySettings.Moderation.NONE
+    rules.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        post(signed_in(reader()), article, body="Really me.")
+    assert Comment.objects.get(body="Really me.").status == Comment.Status.APPROVED
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_comment(email="ana@example.org", name="Ana", body="Or is it?")
+    assert response.status_code == 302
+    held = Comment.objects.get(body="Or is it?")
+    assert held.status == Comment.Status.PENDING
+    assert held.hold_reason == "A reader account's address, not signed in"
+
+
 def test_staff_signed_in_to_the_admin_comment_as_guests(article, django_user_model):
     editor = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw-long-1x")
     client = Client()
