@@ -195,7 +195,9 @@ def edit_comment(comment_id: int, body: str) -> Comment:
     rules = community_settings()
     with transaction.atomic():
         comment = (
-            Comment.objects.select_for_update()
+            # Lock the comment's row only: PostgreSQL can't lock the nullable side of the join
+            # (an anonymised comment has no commenter).
+            Comment.objects.select_for_update(of=("self",))
             .select_related("commenter", "article")
             .get(pk=comment_id)
         )
