@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Interface catalogues another process recompiled are read again before rendering.
+    "masthead.translation.middleware.CatalogueReloadMiddleware",
     # The reader's language comes from the URL prefix (/pt/...); unprefixed is the original.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -251,6 +253,10 @@ LANGUAGES_BIDI = RTL_LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 # Formats for languages Django lacks, and the newsroom's English date (masthead/formats/).
 FORMAT_MODULE_PATH = ["masthead.formats"]
+# Languages that write their native digits on readers' pages besides those CLDR gives native
+# digits by default (Persian, Bengali, Marathi, Nepali), e.g. "ar,ur"; "none" for Western
+# digits everywhere (masthead/formats/digits.py).
+MASTHEAD_NATIVE_DIGITS = env.list("MASTHEAD_NATIVE_DIGITS", default=[])
 USE_TZ = True
 
 # --- Static and media files ----------------------------------------------------------------

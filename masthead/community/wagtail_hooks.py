@@ -17,6 +17,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from masthead.formats.digits import localize_digits
 from masthead.news import extensions
 from masthead.news.models import ArticlePage
 from masthead.news.reader_articles import ReaderArticle
@@ -106,9 +107,10 @@ def comment_count_notes(articles: Sequence[ReaderArticle], language: str) -> dic
         for article in articles:
             count = counts.get(article.id)
             if count:
-                label = ngettext("%(count)d comment", "%(count)d comments", count) % {
-                    "count": count
-                }
+                label = localize_digits(
+                    ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count},
+                    language,
+                )
                 notes[article.id] = format_html(
                     '<a class="teaser__comments" href="{}#comments">{}</a>', article.url, label
                 )

@@ -229,10 +229,20 @@ def describe_demo_translation() -> str:
         for code, route in routes.items()
         if route is not None
     )
+    from masthead.translation.interface_review import awaiting_review
+
+    waiting = {code: awaiting_review(code) for code in languages}
+    review = (
+        f" {sum(waiting.values())} machine-made interface strings in "
+        f"{sum(1 for n in waiting.values() if n)} languages await review in the admin "
+        "(Translations → Review machine-made interface strings)."
+        if any(waiting.values())
+        else ""
+    )
     return (
         f"Translations: the task worker translates every article, and the names, bios and "
         f"notes around them, into {by_engine}; other languages wait for an engine "
-        "(masthead translate engines)."
+        f"(masthead translate engines).{review}"
     )
 
 

@@ -8,6 +8,8 @@ class NewsletterConfig(AppConfig):
     label = "newsletter"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Newsletter"
+    # Sign-up, confirmation and preference pages answer each reader: never from the cache.
+    uncached_paths = ("/newsletter/",)
 
     def ready(self) -> None:
         from . import checks, signal_handlers  # noqa: F401 - checks registers itself

@@ -24,8 +24,10 @@ When a page expires, one request renders it again while the others get the stale
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
+import itertools
 import re
 import threading
 import time
@@ -40,6 +42,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import brotli
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 
@@ -52,36 +55,43 @@ CACHEABLE_TYPES = (
     "application/atom+xml",
     "application/xml",
 )
-# Paths that must always reach the application, with or without a language prefix: staff
-# pages, health checks, files, and readers' form and account endpoints (they read their own
-# query parameters, which the key below leaves out, and answer each reader differently).
-UNCACHED_PREFIXES = (
+# Paths that must always reach the application, with or without a language prefix. The
+# project's own: staff pages, health checks and files. Each app adds its readers' form and
+# account endpoints as ``uncached_paths`` (prefixes) and ``uncached_suffixes`` on its
+# AppConfig: they read their own query parameters, which the key below leaves out, and
+# answer each reader differently.
+CORE_UNCACHED_PREFIXES = (
     "/admin/",
     "/django-admin/",
     "/healthz",
     "/static/",
     "/media/",
     "/documents/",
-    "/newsletter/",
-    "/share/",
-    "/comments/",
-    "/account/",
-    "/shared-articles/",
-    "/stripe/",
-    "/members/join/",
-    "/members/welcome/",
-    "/support/thanks/",
 )
-UNCACHED_SUFFIXES = ("/view.gif",)
 _LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2,3}(?:-[a-z]{2,4})?(?=/)")
 
 
+@functools.cache
+def uncached_prefixes() -> tuple[str, ...]:
+    """The project's uncached prefixes and every installed app's ``uncached_paths``."""
+    declared = (getattr(config, "uncached_paths", ()) for config in apps.get_app_configs())
+    return CORE_UNCACHED_PREFIXES + tuple(itertools.chain.from_iterable(declared))
+
+
+@functools.cache
+def uncached_suffixes() -> tuple[str, ...]:
+    """Every installed app's ``uncached_suffixes`` (e.g. a republished article's counter)."""
+    declared = (getattr(config, "uncached_suffixes", ()) for config in apps.get_app_configs())
+    return tuple(itertools.chain.from_iterable(declared))
+
+
 def _always_uncached(path: str) -> bool:
+    prefixes = uncached_prefixes()
     unprefixed = _LANGUAGE_PREFIX.sub("", path, count=1)
     return (
-        path.startswith(UNCACHED_PREFIXES)
-        or unprefixed.startswith(UNCACHED_PREFIXES)
-        or path.endswith(UNCACHED_SUFFIXES)
+        path.startswith(prefixes)
+        or unprefixed.startswith(prefixes)
+        or path.endswith(uncached_suffixes())
     )
 
 

@@ -8,6 +8,8 @@ class SyndicationConfig(AppConfig):
     name = "masthead.syndication"
     label = "syndication"
     default_auto_field = "django.db.models.BigAutoField"
+    # The republished-view counter counts every request, so none is answered from the cache.
+    uncached_suffixes = ("/view.gif",)
 
     def ready(self) -> None:
         from . import signal_handlers

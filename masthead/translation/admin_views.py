@@ -1,5 +1,5 @@
-"""The admin's Translations area: coverage, per-article languages and exclusions, and the
-side-by-side segment editor."""
+"""The admin's Translations area: coverage, per-article languages and exclusions, the
+side-by-side segment editor, and the review of machine-made interface strings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from masthead.news.models import ArticlePage
 
-from . import services
+from . import interface_review, services
 from .forms import CorrectionForm, PolicyForm
 from .languages import NATIVE_NAMES
 from .models import ArticleTranslation, TranslationPolicy
@@ -163,6 +163,62 @@ def editor(request: HttpRequest, article_id: int, language: str) -> HttpResponse
             "segments": segments,
             # Errors about segments no longer on the page.
             "errors": list(error_for.values()),
+        },
+        status=status,
+    )
+
+
+@permission_required(PERMISSION, raise_exception=True)
+def interface_languages(request: HttpRequest) -> HttpResponse:
+    """Each offered language with the interface entries a machine made, waiting for review."""
+    languages = [
+        {
+            "code": code,
+            "name": NATIVE_NAMES[code],
+            "waiting": interface_review.awaiting_review(code),
+        }
+        for code in NATIVE_NAMES
+        if code in offered_languages() and code != settings.LANGUAGE_CODE
+    ]
+    return TemplateResponse(
+        request, "translation/admin/interface_languages.html", {"languages": languages}
+    )
+
+
+@permission_required(PERMISSION, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def interface_entries(request: HttpRequest, language: str) -> HttpResponse:
+    """The machine-made entries of one language: accept each, or correct it."""
+    if language not in NATIVE_NAMES or language == settings.LANGUAGE_CODE:
+        raise Http404
+    error_for: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        key = request.POST.get("key", "")
+        forms = None
+        if request.POST.get("action") == "correct":
+            forms = request.POST.getlist("form")
+        try:
+            interface_review.review_entry(language, key, forms)
+        except ValidationError as error:
+            error_for[key] = " ".join(error.messages)
+            status = 400
+        else:
+            messages.success(
+                request, _("Correction saved.") if forms is not None else _("Entry accepted.")
+            )
+            return redirect("translation_admin:interface_entries", language=language)
+    entries = Paginator(interface_review.machine_entries(language), 50).get_page(
+        request.GET.get("page")
+    )
+    return TemplateResponse(
+        request,
+        "translation/admin/interface_entries.html",
+        {
+            "language": language,
+            "language_name": NATIVE_NAMES[language],
+            "entries": entries,
+            "errors": error_for,
         },
         status=status,
     )

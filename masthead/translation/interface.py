@@ -8,18 +8,29 @@ those still waiting for a person, who reviews the entry and deletes the comment 
 ``.po`` file or any PO editor). Entries Django, Wagtail or a person already translate are left
 alone. Placeholders (``%(name)s``) travel as opaque words and must come back intact, or the
 entry stays empty for a person; entries with markup are left to a person too.
+
+Plural entries get every form the catalogue's ``Plural-Forms`` asks for (three in Russian or
+Polish, six in Arabic): for each form the engine translates the English sentence with a number
+that selects that form ("5 comments" for Russian's third), so the noun comes back inflected the
+way that form needs; the number then becomes the placeholder again.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
 import shutil
 import subprocess
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
+from babel.core import UnknownLocaleError
+from babel.messages.plurals import get_plural
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation.reloader import translation_file_changed
 
@@ -29,8 +40,11 @@ from .segment_memory import corrections_for, translate_segments
 
 MACHINE_MARK = "machine-translated: review, then delete this line"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
-# Plural rules for languages Django has no catalogue of (the rest come from Django's own).
-PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+# The placeholder names that carry the count of a plural message (Django's blocktranslate
+# calls it ``counter`` by default; ngettext callers ``count``).
+COUNT_NAMES = ("counter", "count", "n", "num", "number")
+# Numbers tried, in this order, to find one that selects each plural form.
+SAMPLE_NUMBERS = (*range(1, 201), 0, 1000, 10**5, 10**6, 10**7)
 
 
 @dataclass
@@ -62,32 +76,54 @@ def _template() -> list[polib.POEntry]:
             occurrences=entry.occurrences,
             flags=[flag for flag in entry.flags if flag != "fuzzy"],
             msgstr="",
-            msgstr_plural={0: "", 1: ""} if entry.msgid_plural else {},
+            msgstr_plural={},
         )
         for entry in entries.values()
     ]
+
+
+def plural_forms(language: str) -> str:
+    """The gettext ``Plural-Forms`` of a language with no catalogue yet, from CLDR's plural
+    rules as Babel states them (two forms where Babel does not know the language)."""
+    try:
+        return get_plural(translation.to_locale(language)).plural_forms
+    except (UnknownLocaleError, ValueError):
+        return "nplurals=2; plural=(n != 1);"
+
+
+def plural_rule(catalogue: polib.POFile) -> tuple[int, Callable[[int], int]]:
+    """The number of plural forms of ``catalogue`` and the function from a count to a form."""
+    header = catalogue.metadata.get("Plural-Forms", "")
+    count = re.search(r"nplurals\s*=\s*(\d+)", header)
+    expression = re.search(r"plural\s*=\s*(.+?);?\s*$", header)
+    if not count or not expression:
+        return 2, lambda n: int(n != 1)
+    return int(count.group(1)), gettext.c2py(expression.group(1))
 
 
 def _catalogue(language: str) -> polib.POFile:
     path = catalogue_path(language)
     if path.exists():
         catalogue = polib.pofile(str(path))
-        known = {(entry.msgctxt, entry.msgid) for entry in catalogue}
-        for entry in _template():
-            if (entry.msgctxt, entry.msgid) not in known:
-                catalogue.append(entry)
-        return catalogue
-    catalogue = polib.POFile()
-    catalogue.metadata = {
-        "Project-Id-Version": "Masthead",
-        "Language": language,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS,
-    }
+    else:
+        catalogue = polib.POFile()
+        catalogue.metadata = {
+            "Project-Id-Version": "Masthead",
+            "Language": language,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+            "Plural-Forms": plural_forms(language),
+        }
+    known = {(entry.msgctxt, entry.msgid) for entry in catalogue}
     for entry in _template():
-        catalogue.append(entry)
+        if (entry.msgctxt, entry.msgid) not in known:
+            catalogue.append(entry)
+    # Every plural entry has one msgstr[n] per form the language has.
+    forms, _rule = plural_rule(catalogue)
+    for entry in catalogue:
+        if entry.msgid_plural:
+            entry.msgstr_plural = {i: entry.msgstr_plural.get(i, "") for i in range(forms)}
     return catalogue
 
 
@@ -102,10 +138,11 @@ def _translated_elsewhere(entry: polib.POEntry, language: str) -> bool:
 
 
 def _missing(entry: polib.POEntry) -> bool:
+    """Untranslated, or a plural entry with a form left empty (gettext would show nothing)."""
     if entry.obsolete or "fuzzy" in entry.flags:
         return False
     if entry.msgid_plural:
-        return not any(entry.msgstr_plural.values())
+        return not all(entry.msgstr_plural.values())
     return not entry.msgstr
 
 
@@ -125,24 +162,93 @@ def _restore(text: str, placeholders: list[str]) -> str | None:
     return None if re.search(r"ZXQ\d", text) else text
 
 
+@dataclass(frozen=True)
+class _Request:
+    """One text sent to the engine for a message: placeholders as opaque words, and for a
+    plural form the number that selects it in place of the count."""
+
+    text: str
+    placeholders: list[str]
+    number: str = ""
+    count_token: str = ""
+
+    def restore(self, translated: str) -> str | None:
+        if self.number:
+            found = re.findall(rf"(?<!\w){re.escape(self.number)}(?!\w)", translated)
+            if len(found) != 1:
+                return None
+            translated = re.sub(
+                rf"(?<!\w){re.escape(self.number)}(?!\w)", self.count_token, translated
+            )
+        return _restore(translated, self.placeholders)
+
+
+def _request(message: str) -> _Request | None:
+    if "<" in message:
+        return None
+    text, placeholders = _protect(message)
+    return _Request(text, placeholders)
+
+
+def _count_token(placeholders: list[str]) -> str | None:
+    """The opaque word standing for the count of a plural message, if it has one."""
+    if len(placeholders) == 1:
+        return "ZXQ0"
+    for number, placeholder in enumerate(placeholders):
+        name = re.match(r"%\((\w+)\)", placeholder)
+        if (name and name.group(1) in COUNT_NAMES) or placeholder in ("%d", "%s"):
+            return f"ZXQ{number}"
+    return None
+
+
+def _form_requests(
+    entry: polib.POEntry, forms: int, rule: Callable[[int], int]
+) -> dict[int, list[_Request]]:
+    """For each plural form, what to ask the engine, best first: the English sentence with a
+    number that selects that form, then the bare singular or plural as a fallback."""
+    requests: dict[int, list[_Request]] = {}
+    for form in range(forms):
+        sample = next((n for n in SAMPLE_NUMBERS if rule(n) == form), None)
+        english = entry.msgid if sample == 1 else entry.msgid_plural
+        bare = _request(english)
+        if bare is None:
+            continue
+        token = _count_token(bare.placeholders)
+        options = [bare]
+        if sample is not None and token is not None:
+            number = str(sample)
+            options.insert(
+                0,
+                _Request(bare.text.replace(token, number), bare.placeholders, number, token),
+            )
+        requests[form] = options
+    return requests
+
+
 def fill_catalogue(language: str) -> InterfaceOutcome:
     """Fill, mark and save ``language``'s catalogue; compile it with :func:`compile_catalogues`."""
     outcome = InterfaceOutcome(language)
     catalogue = _catalogue(language)
+    forms, rule = plural_rule(catalogue)
     todo = [
         entry
         for entry in catalogue
         if _missing(entry) and not _translated_elsewhere(entry, language)
     ]
-    texts: dict[str, str] = {}
-    protected: dict[str, tuple[str, list[str]]] = {}
-    for entry in todo:
-        for message in filter(None, (entry.msgid, entry.msgid_plural)):
-            if "<" in message:
-                continue
-            text, placeholders = _protect(message)
-            protected[message] = (text, placeholders)
-            texts[source_hash(text)] = text
+    # What each entry asks: one list of options per form (a singular entry has form 0 only).
+    asked: dict[int, dict[int, list[_Request]]] = {}
+    for index, entry in enumerate(todo):
+        if entry.msgid_plural:
+            asked[index] = _form_requests(entry, forms, rule)
+        else:
+            single = _request(entry.msgid)
+            asked[index] = {0: [single]} if single else {}
+    texts = {
+        source_hash(request.text): request.text
+        for options in asked.values()
+        for requests in options.values()
+        for request in requests
+    }
     source = settings.LANGUAGE_CODE
     machine: dict[str, str] = {}
     label = ""
@@ -156,45 +262,47 @@ def fill_catalogue(language: str) -> InterfaceOutcome:
         machine = {**result.machine, **corrections}
         label = result.route.label
 
-    def translated(message: str) -> str | None:
-        if message not in protected:
-            return None
-        text, placeholders = protected[message]
-        return _restore(machine.get(source_hash(text), ""), placeholders) or None
+    def translated(requests: list[_Request]) -> str | None:
+        for request in requests:
+            found = request.restore(machine.get(source_hash(request.text), ""))
+            if found:
+                return found
+        return None
 
-    for entry in todo:
-        singular = translated(entry.msgid)
+    for index, entry in enumerate(todo):
+        made = {form: translated(requests) for form, requests in asked[index].items()}
         if entry.msgid_plural:
-            plural = translated(entry.msgid_plural)
-            if singular is None or plural is None:
+            if len(made) < forms or None in made.values():
                 outcome.left += 1
                 continue
-            forms = _plural_count(catalogue)
-            entry.msgstr_plural = {i: singular if i == 0 else plural for i in range(forms)}
-        elif singular is None:
+            # A form a person already wrote is kept.
+            entry.msgstr_plural = {
+                form: entry.msgstr_plural.get(form) or made[form] for form in range(forms)
+            }
+        elif not made.get(0):
             outcome.left += 1
             continue
         else:
-            entry.msgstr = singular
+            entry.msgstr = made[0]
         entry.tcomment = f"{MACHINE_MARK} ({label})"
         outcome.filled += 1
     outcome.awaiting_review = sum(1 for entry in catalogue if MACHINE_MARK in entry.tcomment)
-    path = catalogue_path(language)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    catalogue.save(str(path))
+    save_catalogue(language, catalogue)
     return outcome
 
 
-def _plural_count(catalogue: polib.POFile) -> int:
-    found = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
-    return int(found.group(1)) if found else 2
+def save_catalogue(language: str, catalogue: polib.POFile) -> None:
+    path = catalogue_path(language)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    catalogue.save(str(path))
 
 
 def compile_catalogues(languages: list[str]) -> None:
     """Compile with GNU msgfmt, as Django's ``compilemessages`` does (it checks that the
-    placeholders match), or with polib where gettext is not installed; then make this process
-    read the new catalogues."""
+    placeholders match), or with polib where gettext is not installed; then make every server
+    process read the new catalogues and drop the pages rendered with the old ones."""
     msgfmt = shutil.which("msgfmt")
+    compiled = False
     for code in languages:
         path = catalogue_path(code)
         if not path.exists():
@@ -206,4 +314,33 @@ def compile_catalogues(languages: list[str]) -> None:
             )
         else:
             polib.pofile(str(path)).save_as_mofile(str(mo))
-        translation_file_changed(None, file_path=mo)
+        compiled = True
+    if compiled:
+        catalogues_changed()
+
+
+CATALOGUES_GENERATION_KEY = "masthead:translation:catalogues-generation"
+_loaded_generation: str | None = None
+
+
+def catalogues_changed() -> None:
+    """Tell every process (through the shared cache) that the compiled catalogues changed, reload
+    them in this one, and empty the page cache, whose pages carry the old words."""
+    from masthead.server.purging import purge
+
+    cache.set(CATALOGUES_GENERATION_KEY, uuid.uuid4().hex, None)
+    reload_catalogues_if_changed()
+    purge(None)
+
+
+def reload_catalogues_if_changed() -> None:
+    """Drop this process's gettext catalogues when another process compiled new ones (Django
+    reads ``.mo`` files once per process; its own reloader only runs under ``runserver``)."""
+    global _loaded_generation
+    generation = cache.get(CATALOGUES_GENERATION_KEY)
+    if generation == _loaded_generation:
+        return
+    if _loaded_generation is not None or generation is not None:
+        # Django's own reset for a changed .mo file: every language is read again on next use.
+        translation_file_changed(None, file_path=Path(settings.LOCALE_PATHS[0]) / "django.mo")
+    _loaded_generation = generation

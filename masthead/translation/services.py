@@ -29,6 +29,7 @@ from .routes import offered_languages, reachable_languages
 from .segment_memory import SegmentResult, corrections_for, translate_segments
 from .segmenting import translate_plain_text, translate_rich_text
 from .signals import translations_changed
+from .texts import rebuild_texts_with
 
 logger = logging.getLogger(__name__)
 
@@ -359,17 +360,22 @@ def correct_segment(
     )
     rebuild(translation)
     _rebuild_pivoted(translation)
+    rebuild_texts_with(segment["source"], translation.language)
     return correction
 
 
 def remove_correction(translation: ArticleTranslation, digest: str) -> None:
-    SegmentCorrection.objects.filter(
+    removed = SegmentCorrection.objects.filter(
         source_hash=digest,
         source_language=settings.LANGUAGE_CODE,
         target_language=translation.language,
-    ).delete()
+    )
+    sentences = list(removed.values_list("source_text", flat=True))
+    removed.delete()
     rebuild(translation)
     _rebuild_pivoted(translation)
+    for sentence in sentences:
+        rebuild_texts_with(sentence, translation.language)
 
 
 def rebuild(translation: ArticleTranslation) -> None:

@@ -2,11 +2,14 @@
 article in Galician framed by English region names, bios and notes.
 
 Which texts: region, theme and report names and descriptions, author bios (never their names),
-section introductions, the tagline, the disclaimer, the republishing policy and the note under
-every article. Each is cut into sentences and translated through the same segment memory,
-routes and editors' corrections as articles (:mod:`.segment_memory`), then kept whole in
-:class:`~.models.TextTranslation`, keyed by the hash of the original text. Readers' pages get
-them through ``news``'s ``TEXT_VERSIONS_HOOK`` (:class:`TranslatedTexts`).
+section titles (the header's menu) and introductions, the tagline, the disclaimer, the
+republishing policy and the note under every article. Each is cut into sentences and
+translated through the same segment memory, routes and editors' corrections as articles
+(:mod:`.segment_memory`), then kept whole in :class:`~.models.TextTranslation`, keyed by the
+hash of the original text. A short text the interface catalogue translates (the default
+section names) takes the catalogue's words unless an editor corrected it. Readers' pages get
+them through ``news``'s ``TEXT_VERSIONS_HOOK`` (:class:`TranslatedTexts`); an editor's
+correction of a sentence rebuilds the texts that contain it (:func:`rebuild_texts_with`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Site
 
 from masthead.news.models import (
@@ -69,9 +73,13 @@ def publication_texts() -> list[PublicationText]:
     for page in readable_pages(AuthorPage.objects.all()).only("bio"):
         add(page.bio)
     for model in (SectionIndexPage, ArticleIndexPage):
-        for page in readable_pages(model.objects.all()).only("introduction"):
+        for page in readable_pages(model.objects.all()).only("title", "introduction"):
+            add(page.title)
             add(page.introduction)
     for site in Site.objects.all():
+        # The header's menu: whatever pages the editors put in it.
+        for page in readable_pages(site.root_page.get_children()).in_menu().only("title"):
+            add(page.title)
         publication = PublicationSettings.for_site(site)
         add(publication.tagline)
         for field in ("disclaimer", "republishing_policy", "article_footer_note"):
@@ -114,6 +122,22 @@ def translate_texts(
     return made
 
 
+def rebuild_texts_with(sentence: str, language: str) -> int:
+    """Rebuild the texts that contain ``sentence`` in ``language`` and in the languages reached
+    through it, after an editor corrected (or un-corrected) that sentence there."""
+    affected = [item for item in publication_texts() if sentence in item.text]
+    if not affected:
+        return 0
+    hashes = [source_hash(item.text) for item in affected]
+    languages = {language} | set(
+        TextTranslation.objects.filter(via_language=language, source_hash__in=hashes)
+        .values_list("target_language", flat=True)
+        .distinct()
+    )
+    TextTranslation.objects.filter(source_hash__in=hashes, target_language__in=languages).delete()
+    return translate_texts(affected, sorted(languages))
+
+
 def _sentences(texts: list[PublicationText], source: str) -> list[str]:
     seen: dict[str, None] = {}
 
@@ -132,14 +156,38 @@ def _assemble(item: PublicationText, translate: object, source: str) -> str:
     return translate_plain_text(item.text, translate, source)  # type: ignore[arg-type]
 
 
+def _from_catalogue(text: str, language: str) -> str | None:
+    """The interface catalogue's words for a short plain text, where it has them: the default
+    section names ("Articles", "In-depth reports") as the catalogues' translators wrote them,
+    rather than a rule-based engine's guess ("Prendas")."""
+    with translation.override(language):
+        found = translation.gettext(text)
+    return found if found != text else None
+
+
 def _translate_into(texts: list[PublicationText], source: str, language: str) -> int:
-    sentences = {source_hash(s): s for s in _sentences(texts, source)}
+    # An editor's correction of the whole text wins over the catalogue; the catalogue over the
+    # engines.
+    corrected = set(corrections_for([source_hash(t.text) for t in texts], source, language))
+    from_catalogue = {
+        item: found
+        for item in texts
+        if not item.rich
+        and source_hash(item.text) not in corrected
+        and (found := _from_catalogue(item.text, language))
+    }
+    to_translate = [item for item in texts if item not in from_catalogue]
+    sentences = {source_hash(s): s for s in _sentences(to_translate, source)}
     corrections = corrections_for(list(sentences), source, language)
-    result = translate_segments(sentences, source, language, skip=set(corrections))
+    result = (
+        translate_segments(sentences, source, language, skip=set(corrections))
+        if sentences
+        else None
+    )
 
     def lookup(sentence: str) -> str:
         digest = source_hash(sentence)
-        return corrections.get(digest) or result.machine[digest]
+        return corrections.get(digest) or result.machine[digest]  # type: ignore[union-attr]
 
     for item in texts:
         TextTranslation.objects.update_or_create(
@@ -149,9 +197,13 @@ def _translate_into(texts: list[PublicationText], source: str, language: str) ->
             rich=item.rich,
             defaults={
                 "source_text": item.text,
-                "text": _assemble(item, lookup, source),
-                "engines": result.route.engine_names,
-                "via_language": result.route.via,
+                "text": from_catalogue.get(item) or _assemble(item, lookup, source),
+                "engines": []
+                if item in from_catalogue or result is None
+                else result.route.engine_names,
+                "via_language": ""
+                if item in from_catalogue or result is None
+                else result.route.via,
             },
         )
     return len(texts)

@@ -11,9 +11,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
+
+from masthead.formats.digits import localize_digits
 
 from ..attribution import byline_names
 from ..extensions import (
@@ -71,11 +73,29 @@ def reader_text(text: str | None) -> str:
 
 
 @register.filter
+def reader_title(title: str | None) -> str:
+    """A section's title in menus and headings, in the reader's language: the publication's
+    translated text (segment memory and editors' corrections, as for every other text) where
+    there is one, else the interface catalogue (which has the default section names, for
+    languages no engine reaches), else as the editor wrote it."""
+    text = str(title or "")
+    found = reader_text(text)
+    return found if found != text or not text else gettext(text)
+
+
+@register.filter
 def reader_rich_text(html: Any) -> str:
     """A rich-text field (the disclaimer, the note under articles) in the reader's language;
     apply before ``|richtext``."""
     source = str(getattr(html, "source", html) or "")
     return text_in_language(source, get_language() or settings.LANGUAGE_CODE, rich=True)
+
+
+@register.filter(is_safe=True)
+def reader_digits(text: Any) -> str:
+    """Digits as the reader's language writes them (Persian ۲۵, Bengali ২৫): for dates and
+    numbers in a page's text, never in attributes or URLs."""
+    return localize_digits(str(text), get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter

@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 
 from masthead.news.models import PublicationSettings
 from masthead.news.tests.factories import ArticleFactory, CreditedImageFactory
+from masthead.server.page_cache import page_key
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +118,31 @@ def test_pages_are_keyed_on_the_query_parameters_they_use_only(client, site):
     assert client.get("/search/", {"q": "quotas"})["X-Page-Cache"] == "hit"
     assert client.get("/articles/", {"page": "1"})["X-Page-Cache"] == "miss"
     assert client.get("/articles/", {"page": "1", "ref": "mail"})["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/comments/4/post/",
+        "/pt/comments/4/",
+        "/share/mastodon/4/",
+        "/account/sign-in/",
+        "/es/account/",
+        "/members/join/supporter/monthly/",
+        "/stripe/webhook/",
+        "/newsletter/confirm/abc/",
+        "/pt/newsletter/",
+        "/republish/4/view.gif",
+        "/admin/pages/",
+        "/static/masthead.css",
+    ],
+)
+def test_each_app_keeps_its_own_reader_endpoints_out_of_the_cache(path):
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_HOST": "news.example"}
+    assert page_key(environ) is None
+
+
+@pytest.mark.parametrize("path", ["/", "/pt/", "/members/", "/republish/4/", "/about/permissions/"])
+def test_reader_pages_beside_those_endpoints_are_cached(path):
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_HOST": "news.example"}
+    assert page_key(environ) == ("http", "news.example", path, "")

@@ -66,7 +66,8 @@ def languages(settings: LazySettings) -> LazySettings:
 class FakeApiHandler(BaseHTTPRequestHandler):
     """LibreTranslate (/translate, /languages) and DeepL (/v2/translate) in miniature.
 
-    It "translates" by wrapping each segment in «» so tests can see its answer was used.
+    It "translates" by wrapping each segment in «» so tests can see its answer was used, or
+    by the server's ``phrasebook`` where a test gives one.
     """
 
     def log_message(self, *args: Any) -> None:
@@ -82,7 +83,7 @@ class FakeApiHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if self.path == "/languages":
-            self._send(200, [{"code": "en", "targets": ["ar", "fr", "de"]}])
+            self._send(200, [{"code": "en", "targets": ["ar", "fr", "de", "ru"]}])
         else:
             self._send(404, {"error": "not found"})
 
@@ -98,7 +99,8 @@ class FakeApiHandler(BaseHTTPRequestHandler):
         elif mode == "garbage":
             self._send(200, None, raw=b"<html>proxy error</html>")
         elif self.path == "/translate":
-            self._send(200, {"translatedText": [f"«{q}»" for q in body["q"]]})
+            phrasebook = self.server.phrasebook  # type: ignore[attr-defined]
+            self._send(200, {"translatedText": [phrasebook.get(q, f"«{q}»") for q in body["q"]]})
         elif self.path == "/v2/translate":
             self._send(200, {"translations": [{"text": f"«{t}»"} for t in body["text"]]})
         else:
@@ -110,6 +112,7 @@ def fake_api() -> Iterator[Any]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeApiHandler)
     server.mode = "ok"  # type: ignore[attr-defined]
     server.requests = []  # type: ignore[attr-defined]
+    server.phrasebook = {}  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.url = f"http://127.0.0.1:{server.server_port}"  # type: ignore[attr-defined]

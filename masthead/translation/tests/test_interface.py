@@ -29,3 +29,15 @@ def test_the_menu_and_section_headings_are_in_the_readers_language(
     assert regions.h1.get_text() == menu[1]
     if latest:
         assert articles.select_one("h2.section-heading").get_text() == latest
+
+
+@pytest.mark.parametrize("prefix", ["/es", "/sc"])
+def test_newsletter_sign_up_labels_follow_the_page_language(client, site, settings, prefix):
+    """Sardinian has no catalogue in Django: its words come from the machine-filled catalogue."""
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["es", "sc"]
+    soup = BeautifulSoup(client.get(f"{prefix}/").content, "html.parser")
+    signup = soup.select_one(".footer-newsletter")
+    english = ["The daily newsletter", "Email address", "Subscribe", "Past issues"]
+    shown = signup.get_text(" ")
+    assert signup.h2.get_text() != "The daily newsletter"
+    assert not [words for words in english if words in shown]

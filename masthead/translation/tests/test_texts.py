@@ -7,11 +7,11 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
 
-from masthead.news.models import PublicationSettings
+from masthead.news.models import PublicationSettings, SectionIndexPage
 from masthead.news.tests.factories import ArticleFactory, AuthorFactory, RegionFactory, ThemeFactory
 from masthead.translation import services
 from masthead.translation.models import SegmentCorrection, TextTranslation, source_hash
-from masthead.translation.texts import publication_texts, translate_texts
+from masthead.translation.texts import publication_texts, rebuild_texts_with, translate_texts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("apertium")]
 
@@ -94,3 +94,87 @@ def test_texts_reuse_the_memory_and_take_editors_corrections(filed_article):
     translate_texts(languages=["es"])
 
     assert TextTranslation.objects.get(source_text="Water", target_language="es").text == "El agua"
+
+
+def _menu(client, path: str) -> list[str]:
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    return [a.get_text() for a in soup.select(".site-nav a")]
+
+
+def test_menu_titles_come_through_the_text_memory_under_the_prefix(
+    client, filed_article, settings, django_capture_on_commit_callbacks
+):
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["es", "it"]  # Italian through Spanish
+    regions = SectionIndexPage.objects.get(slug="regions")
+    regions.title = "Places"  # a name no interface catalogue has
+    regions.save_revision().publish()
+    translate_texts()
+    spanish = TextTranslation.objects.get(source_text="Places", target_language="es").text
+    italian = TextTranslation.objects.get(source_text="Places", target_language="it")
+
+    menu = _menu(client, "/es/")
+    assert spanish in menu and "Places" not in menu
+    # The default names keep the words the catalogues' translators gave them.
+    assert menu[0] == "Artículos" and menu[3] == "Informes en profundidad"
+    page = BeautifulSoup(client.get("/es/regions/").content, "html.parser")
+    assert page.h1.get_text() == spanish
+    assert page.title.get_text().startswith(spanish)
+    assert italian.via_language == "es" and italian.text in _menu(client, "/it/")
+    assert "Places" in _menu(client, "/")
+
+    # An editor's correction of the Spanish words reaches the Spanish menu and, through the
+    # pivot, the Italian one.
+    with django_capture_on_commit_callbacks(execute=True):
+        SegmentCorrection.objects.create(
+            source_hash=source_hash("Places"),
+            source_language="en",
+            target_language="es",
+            source_text="Places",
+            corrected_text="Comarcas",
+        )
+        rebuild_texts_with("Places", "es")
+    assert "Comarcas" in _menu(client, "/es/")
+    assert "Comarche" in _menu(client, "/it/")
+    assert "Places" in _menu(client, "/")
+
+
+def test_a_correction_in_an_articles_editor_rebuilds_the_texts_with_that_sentence(
+    client, filed_article, settings, django_capture_on_commit_callbacks
+):
+    settings.MASTHEAD_TRANSLATION_LANGUAGES = ["es", "it"]
+    filed_article.standfirst = "Rivers, dams and drought."
+    filed_article.save_revision().publish()
+    services.translate_all_articles()
+    translation = filed_article.translations.get(language="es")
+    digest = source_hash("Rivers, dams and drought.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.correct_segment(translation, digest, "Ríos, embalses y sequía.", None)
+
+    theme = BeautifulSoup(client.get("/es/themes/water/").content, "html.parser")
+    assert theme.select_one(".landing-intro").get_text() == "Ríos, embalses y sequía."
+    italian = BeautifulSoup(client.get("/it/themes/water/").content, "html.parser")
+    assert italian.select_one(".landing-intro").get_text() == "Fiumi, bacini e siccità."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove_correction(translation, digest)
+    theme = BeautifulSoup(client.get("/es/themes/water/").content, "html.parser")
+    assert "embalses" not in theme.select_one(".landing-intro").get_text()
+
+
+def test_disclaimer_and_policy_pages_show_the_translated_texts(client, filed_article):
+    publication = PublicationSettings.for_site(Site.objects.get(is_default_site=True))
+    publication.disclaimer = "<p>The views of our authors are their own.</p>"
+    publication.republishing_policy = "<p>Please tell us when you republish an article.</p>"
+    publication.save()
+    translate_texts()
+
+    for path, selector, english in (
+        ("/es/about/disclaimer/", ".disclaimer__text", "The views of our authors"),
+        ("/es/about/republishing/", ".policy__note", "Please tell us"),
+    ):
+        soup = BeautifulSoup(client.get(path).content, "html.parser")
+        shown = soup.select_one(selector).get_text()
+        assert english not in shown and shown.strip(), path
+    soup = BeautifulSoup(client.get("/about/disclaimer/").content, "html.parser")
+    assert "The views of our authors" in soup.select_one(".disclaimer__text").get_text()
