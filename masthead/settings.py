@@ -487,6 +487,8 @@ MASTHEAD_COMMENT_CONFIRM_RESEND_SECONDS = env.int(
 )
 # Optional: with a key, comments are also checked by Akismet (pip install akismet).
 MASTHEAD_AKISMET_API_KEY = env.str("MASTHEAD_AKISMET_API_KEY", default="")
+MASTHEAD_AKISMET_API_URL = env.str("MASTHEAD_AKISMET_API_URL", default="https://rest.akismet.com")
+MASTHEAD_AKISMET_TIMEOUT = env.float("MASTHEAD_AKISMET_TIMEOUT", default=3.0)
 
 # --- Members and giving (masthead.membership; docs/deploy.md, "Membership and Stripe") -------
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")

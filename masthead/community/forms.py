@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from .addresses import normalize_email
+from masthead.email_address import normalise_email
+
 from .tokens import form_age_seconds, form_timestamp
 
 
@@ -67,7 +68,7 @@ class CommentForm(forms.Form):
         raw = self.cleaned_data["email"]
         _refuse_unsafe_characters(raw, multiline=False)
         try:
-            return normalize_email(raw)
+            return normalise_email(raw)
         except ValidationError:
             raise ValidationError(
                 _("That doesn't look like an email address. Enter one, like name@example.org.")
@@ -86,6 +87,15 @@ class CommentForm(forms.Form):
             return True
         age = form_age_seconds(str(self.data.get("shown", "")))
         return age is None or age < settings.MASTHEAD_COMMENT_MIN_FILL_SECONDS
+
+
+class MemberCommentForm(CommentForm):
+    """A signed-in reader's form: name and address come from their account."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["name"]
+        del self.fields["email"]
 
 
 class EditForm(forms.Form):

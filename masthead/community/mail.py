@@ -4,8 +4,6 @@ can be used to send spam through the outlet."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -15,15 +13,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from masthead.news.models import PublicationSettings
+from masthead.server.base_url import absolute_url
 
 from .models import Comment, Commenter
 from .queries import readable_article
 from .text import render_comment
 from .tokens import confirm_token, notifications_token
-
-
-def absolute_url(path: str) -> str:
-    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path)
 
 
 def comments_url(article_id: int, language: str) -> str:
@@ -68,7 +63,8 @@ def send_reply_notification(reply_id: int) -> bool:
     parent = reply.parent
     recipient = parent.commenter
     if (
-        not parent.notify_replies
+        recipient is None  # the parent's writer deleted their account
+        or not parent.notify_replies
         or parent.status != Comment.Status.APPROVED
         or recipient.reply_notifications_off
         or recipient.pk == reply.commenter_id

@@ -1,7 +1,7 @@
 """Readers' comments on articles, the guests who write them, and the outlet's rules for them.
 
 One thread per article whatever the language: comments point at the original ArticlePage.
-A guest's address is stored normalised (``addresses.normalize_email``), so one person is one
+A guest's address is stored normalised (``masthead.email_address``), so one person is one
 commenter however they type it; confirming it once lets later comments through moderation.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -24,7 +25,11 @@ class CommunitySettings(BaseSiteSetting):
 
     class Who(models.TextChoices):
         GUESTS = "guests", _("Guests who confirm their email, and members")
-        MEMBERS = "members", _("Members only")
+        MEMBERS = "members", _("Members only (readers signed in to their account)")
+
+    class OnAccountDeletion(models.TextChoices):
+        ANONYMISE = "anonymise", _("Keep their comments, anonymised")
+        REMOVE = "remove", _("Remove their comments")
 
     class Moderation(models.TextChoices):
         NONE = "none", _("None: publish every confirmed comment at once")
@@ -60,6 +65,15 @@ class CommunitySettings(BaseSiteSetting):
         blank=True,
         help_text=_("One domain a line; links to it, or an address at it, mark a comment spam."),
     )
+    on_account_deletion = models.CharField(
+        _("when a reader deletes their account"),
+        max_length=16,
+        choices=OnAccountDeletion.choices,
+        default=OnAccountDeletion.ANONYMISE,
+        help_text=_(
+            "Anonymised comments keep their words and lose the name, address and IP address."
+        ),
+    )
     digest_recipients = models.TextField(
         blank=True,
         help_text=_("Editors' addresses, one a line, for a daily email of the moderation queue."),
@@ -71,6 +85,7 @@ class CommunitySettings(BaseSiteSetting):
         FieldPanel("moderation"),
         FieldPanel("close_after_days"),
         FieldPanel("reply_depth"),
+        FieldPanel("on_account_deletion"),
         MultiFieldPanel(
             [
                 FieldPanel("flags_to_requeue"),
@@ -120,9 +135,17 @@ class ArticleDiscussion(models.Model):
 
 
 class Commenter(models.Model):
-    """A guest, known by the address they confirmed (members join through membership later)."""
+    """Someone who comments: a guest, known by the address they confirmed, or a signed-in
+    reader, known by their account's user (whose address counts as confirmed)."""
 
     email = models.EmailField(max_length=254, unique=True)  # normalised
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commenter",
+    )
     confirmed_at = models.DateTimeField(null=True, blank=True)
     reply_notifications_off = models.BooleanField(
         default=False, help_text=_("Unsubscribed from every reply notification.")
@@ -158,7 +181,10 @@ class Comment(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     depth = models.PositiveSmallIntegerField(default=0)
-    commenter = models.ForeignKey(Commenter, on_delete=models.CASCADE, related_name="comments")
+    # None once the writer deleted their account and the site keeps comments anonymised.
+    commenter = models.ForeignKey(
+        Commenter, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
+    )
     author_name = models.CharField(max_length=80)
     body = models.TextField(
         help_text=_("What the reader wrote: plain text with a little Markdown.")
@@ -168,6 +194,9 @@ class Comment(models.Model):
         max_length=16, choices=Status.choices, default=Status.UNCONFIRMED, db_index=True
     )
     status_reason = models.CharField(max_length=200, blank=True)
+    # Why a moderator must see it whatever the moderation mode: a spam check that gave no
+    # verdict (Akismet down) never lets a comment through on its own.
+    hold_reason = models.CharField(max_length=200, blank=True)
     notify_replies = models.BooleanField(default=False)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     flag_count = models.PositiveIntegerField(default=0)

@@ -7,10 +7,12 @@ page of top-level comments, then all their replies through ``root`` in one more 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -37,8 +39,8 @@ class ThreadComment:
 @dataclass(frozen=True)
 class DiscussionState:
     enabled: bool  # the site shows comments at all
-    open: bool  # readers may add to the thread
-    members_only: bool
+    open: bool  # the thread takes new comments (from members only, when members_only)
+    members_only: bool  # only readers signed in to their account may comment
     closed_reason: str  # "" when open: "article", "age" or "site"
 
 
@@ -62,7 +64,7 @@ def discussion_state(article: ArticlePage, rules: CommunitySettings) -> Discussi
     closes_at = published + dt.timedelta(days=rules.close_after_days) if published else None
     if rules.close_after_days and closes_at and timezone.now() > closes_at:
         return DiscussionState(True, False, members_only, "age")
-    return DiscussionState(True, not members_only, members_only, "")
+    return DiscussionState(True, True, members_only, "")
 
 
 def visible_comments(article_id: int):
@@ -74,6 +76,22 @@ def visible_comments(article_id: int):
 
 def comment_count(article_id: int) -> int:
     return visible_comments(article_id).count()
+
+
+def comment_counts(article_ids: Iterable[int]) -> dict[int, int]:
+    """Visible comments per article, for a whole listing in one query (articles without any
+    are left out)."""
+    rows = (
+        Comment.objects.filter(
+            article_id__in=list(article_ids),
+            status=Comment.Status.APPROVED,
+            root__status=Comment.Status.APPROVED,
+        )
+        .values("article_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {row["article_id"]: row["count"] for row in rows}
 
 
 def thread_page(article_id: int, page_number: int | str = 1) -> tuple[Page, list[ThreadComment]]:
@@ -120,3 +138,16 @@ def _thread_comment(comment: Comment) -> ThreadComment:
 def latest_comments(article_id: int, limit: int) -> list[Comment]:
     """The newest visible comments, for the article's comment feed."""
     return list(visible_comments(article_id).order_by("-created_at", "-pk")[:limit])
+
+
+def member_comments(user_id: int, email: str, limit: int = 100) -> list[Comment]:
+    """A signed-in reader's comments, newest first: those written signed in, and those they
+    wrote as a guest with the address their account has."""
+    return list(
+        Comment.objects.filter(
+            Q(commenter__user_id=user_id) | Q(commenter__email=email, commenter__user__isnull=True)
+        )
+        .exclude(status=Comment.Status.DELETED)
+        .select_related("article")
+        .order_by("-created_at", "-pk")[:limit]
+    )

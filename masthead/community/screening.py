@@ -1,9 +1,11 @@
 """Whether a comment is spam, by the outlet's rules: blocked words and domains, too many links,
-and Akismet when an API key is set. Returns the reason, or "" for a comment that passes."""
+and Akismet when an API key is set. A check that can't give its verdict (Akismet down) never
+lets a comment through on its own: it holds the comment for a moderator."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -14,45 +16,52 @@ from .text import count_links, linked_domains
 logger = logging.getLogger(__name__)
 
 
-def spam_reason(
-    *, body: str, email: str, name: str, ip: str | None, rules: CommunitySettings
-) -> str:
+@dataclass(frozen=True)
+class Verdict:
+    spam_reason: str = ""  # not "": the comment is spam, kept out of sight for the queue
+    hold_reason: str = ""  # not "": a moderator must look, whatever the moderation mode
+
+
+def screen(
+    *,
+    body: str,
+    email: str,
+    name: str,
+    ip: str | None,
+    rules: CommunitySettings,
+    permalink: str = "",
+    language: str = "",
+) -> Verdict:
     words = f"{name}\n{body}".casefold()
     for word in rules.blocked_word_list():
         if word in words:
-            return _("Blocked word: %(word)s") % {"word": word}
+            return Verdict(spam_reason=_("Blocked word: %(word)s") % {"word": word})
     blocked = rules.blocked_domain_list()
     domains = linked_domains(body) | {email.rpartition("@")[2]}
     for domain in domains:
         for entry in blocked:
             if domain == entry or domain.endswith("." + entry):
-                return _("Blocked domain: %(domain)s") % {"domain": entry}
+                return Verdict(spam_reason=_("Blocked domain: %(domain)s") % {"domain": entry})
     if count_links(body) > rules.max_links:
-        return _("More than %(count)d links") % {"count": rules.max_links}
-    if settings.MASTHEAD_AKISMET_API_KEY and _akismet_says_spam(body, email, name, ip):
-        return _("Akismet")
-    return ""
+        return Verdict(spam_reason=_("More than %(count)d links") % {"count": rules.max_links})
+    if settings.MASTHEAD_AKISMET_API_KEY:
+        return _akismet_verdict(body, email, name, ip, permalink, language)
+    return Verdict()
 
 
-def _akismet_says_spam(body: str, email: str, name: str, ip: str | None) -> bool:
-    """Akismet's verdict; an unreachable Akismet lets the comment through to moderation."""
-    import akismet
-
-    config = akismet.Config(
-        key=settings.MASTHEAD_AKISMET_API_KEY, url=settings.WAGTAILADMIN_BASE_URL
-    )
+def _akismet_verdict(
+    body: str, email: str, name: str, ip: str | None, permalink: str, language: str
+) -> Verdict:
     try:
-        # Entering the client validates the key with Akismet.
-        with akismet.SyncClient(config=config) as client:
-            return bool(
-                client.comment_check(
-                    user_ip=ip or "",
-                    comment_type="comment",
-                    comment_author=name,
-                    comment_author_email=email,
-                    comment_content=body,
-                )
-            )
-    except Exception:
-        logger.warning("Akismet check failed; the comment goes to normal moderation", exc_info=True)
-        return False
+        from . import akismet_check
+    except ImportError:
+        logger.error("MASTHEAD_AKISMET_API_KEY is set but the akismet library isn't installed")
+        return Verdict(hold_reason=_("Spam check unavailable"))
+    try:
+        spam = akismet_check.says_spam(
+            body=body, email=email, name=name, ip=ip, permalink=permalink, language=language
+        )
+    except akismet_check.AkismetUnavailable as error:
+        logger.warning("Akismet gave no verdict (%s); the comment waits for a moderator", error)
+        return Verdict(hold_reason=_("Spam check unavailable"))
+    return Verdict(spam_reason=_("Akismet")) if spam else Verdict()

@@ -18,7 +18,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from masthead.news.extensions import ReaderAccount
 from masthead.news.models import ArticlePage
+from masthead.server.base_url import absolute_url
 from masthead.server.purging import purge_article
 
 from . import screening
@@ -48,24 +50,41 @@ def post_comment(
     notify_replies: bool = False,
     ip: str | None = None,
     language: str = "",
+    member: ReaderAccount | None = None,
 ) -> Comment:
-    """Store a guest's comment (``email`` already normalised) in the state the rules give it.
+    """Store a comment in the state the rules give it: a guest's (``email`` already
+    normalised), or a signed-in ``member``'s, whose account gives name and address.
 
-    Unconfirmed addresses get a confirmation mail and their comment waits for it; a confirmed
-    address goes through moderation; spam is kept, out of sight, for the queue.
+    Unconfirmed guests get a confirmation mail and their comment waits for it; a confirmed
+    address (every member's) goes through moderation; spam is kept, out of sight, for the queue.
     """
+    if member is not None:
+        name, email = member.name, member.email
     rules = community_settings()
     state = discussion_state(article, rules)
     if not state.enabled or not state.open:
-        if state.members_only:
-            raise CommentRefused(_("Only members can comment here."), status=403)
         raise CommentRefused(_("Comments on this article are closed."), status=403)
+    if state.members_only and member is None:
+        raise CommentRefused(_("Only members can comment here. Sign in first."), status=403)
     if is_banned(email, ip):
         raise CommentRefused(_("This address can't comment here."), status=403)
     parent = _parent(article, parent_id, rules)
-    spam_reason = screening.spam_reason(body=body, email=email, name=name, ip=ip, rules=rules)
+    verdict = screening.screen(
+        body=body,
+        email=email,
+        name=name,
+        ip=ip,
+        rules=rules,
+        permalink=absolute_url(article.url or ""),
+        language=language,
+    )
+    hold_reason = verdict.hold_reason
     with transaction.atomic():
-        commenter, _created = Commenter.objects.get_or_create(email=email)
+        commenter = _commenter(email, member)
+        if member is None and commenter.user_id is not None:
+            # Someone typed a reader account's address without signing in: it may not be them,
+            # so a moderator looks before it shows under the member's account.
+            hold_reason = _("A reader account's address, not signed in")
         comment = Comment.objects.create(
             article=article,
             parent=parent,
@@ -77,18 +96,41 @@ def post_comment(
             language=language[:16],
             notify_replies=notify_replies,
             ip_address=ip,
+            hold_reason=hold_reason[:200],
         )
         if parent is None:
             Comment.objects.filter(pk=comment.pk).update(root=comment)
             comment.root_id = comment.pk
-        if spam_reason:
-            _set_status(comment, Comment.Status.SPAM, spam_reason)
+        if verdict.spam_reason:
+            _set_status(comment, Comment.Status.SPAM, verdict.spam_reason)
         elif commenter.is_confirmed:
             _set_status(comment, *_moderated_status(comment, commenter, rules))
         else:
             commenter_id = commenter.pk
             transaction.on_commit(lambda: _queue_confirmation(commenter_id, comment.pk))
     return comment
+
+
+def _commenter(email: str, member: ReaderAccount | None) -> Commenter:
+    """The guest with this address, or the member's commenter: linked to their user, and
+    confirmed (signing in by emailed link proved the address). A member who commented as a
+    guest before keeps those comments."""
+    if member is None:
+        return Commenter.objects.get_or_create(email=email)[0]
+    commenter = (
+        Commenter.objects.select_for_update().filter(user_id=member.user_id).first()
+        or Commenter.objects.select_for_update().filter(email=email, user__isnull=True).first()
+    )
+    if commenter is None:
+        return Commenter.objects.create(
+            email=email, user_id=member.user_id, confirmed_at=timezone.now()
+        )
+    commenter.user_id = member.user_id
+    commenter.confirmed_at = commenter.confirmed_at or timezone.now()
+    if commenter.email != email and not Commenter.objects.filter(email=email).exists():
+        commenter.email = email  # the account's address changed
+    commenter.save(update_fields=["user", "confirmed_at", "email"])
+    return commenter
 
 
 def confirm_commenter(commenter_id: int) -> Commenter | None:
@@ -153,11 +195,16 @@ def edit_comment(comment_id: int, body: str) -> Comment:
     rules = community_settings()
     with transaction.atomic():
         comment = (
-            Comment.objects.select_for_update()
+            # Lock the comment's row only: PostgreSQL can't lock the nullable side of the join
+            # (an anonymised comment has no commenter).
+            Comment.objects.select_for_update(of=("self",))
             .select_related("commenter", "article")
             .get(pk=comment_id)
         )
-        if comment.status in {Comment.Status.DELETED, Comment.Status.REMOVED}:
+        if comment.commenter is None or comment.status in {
+            Comment.Status.DELETED,
+            Comment.Status.REMOVED,
+        }:
             raise CommentRefused(_("This comment can no longer be changed."), status=403)
         if timezone.now() > comment.created_at + EDIT_WINDOW:
             raise CommentRefused(
@@ -165,18 +212,21 @@ def edit_comment(comment_id: int, body: str) -> Comment:
                 % {"minutes": EDIT_WINDOW.seconds // 60},
                 status=403,
             )
-        comment.body = body
-        comment.edited_at = timezone.now()
-        comment.save(update_fields=["body", "edited_at"])
-        spam_reason = screening.spam_reason(
+        verdict = screening.screen(
             body=body,
             email=comment.commenter.email,
             name=comment.author_name,
             ip=comment.ip_address,
             rules=rules,
+            permalink=absolute_url(comment.article.url or ""),
+            language=comment.language,
         )
-        if spam_reason:
-            _set_status(comment, Comment.Status.SPAM, spam_reason)
+        comment.body = body
+        comment.edited_at = timezone.now()
+        comment.hold_reason = verdict.hold_reason[:200]
+        comment.save(update_fields=["body", "edited_at", "hold_reason"])
+        if verdict.spam_reason:
+            _set_status(comment, Comment.Status.SPAM, verdict.spam_reason)
         elif comment.status != Comment.Status.UNCONFIRMED:
             # Not "stays approved": an approved empty comment edited into spam goes back to the
             # queue like any new comment would.
@@ -196,7 +246,9 @@ def delete_comment(comment_id: int) -> None:
 def ban_writers(comment_ids: Iterable[int], reason: str, until: dt.datetime | None = None) -> int:
     """Ban the addresses that wrote these comments (an editor's bulk action)."""
     emails = set(
-        Comment.objects.filter(pk__in=list(comment_ids)).values_list("commenter__email", flat=True)
+        Comment.objects.filter(pk__in=list(comment_ids), commenter__isnull=False).values_list(
+            "commenter__email", flat=True
+        )
     )
     with transaction.atomic():
         for email in emails:
@@ -249,6 +301,8 @@ def _parent(
 def _moderated_status(
     comment: Comment, commenter: Commenter, rules: CommunitySettings, edit: bool = False
 ) -> tuple[str, str]:
+    if comment.hold_reason:
+        return Comment.Status.PENDING, comment.hold_reason
     mode = rules.moderation
     if mode == CommunitySettings.Moderation.ALL:
         return Comment.Status.PENDING, _("Every comment is moderated")

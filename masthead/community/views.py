@@ -21,13 +21,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from masthead.news.extensions import reader_account, sign_in_url
 from masthead.news.models import ArticlePage
 from masthead.news.reader_articles import ReaderArticle, reader_articles
 from masthead.server.client_address import client_ip
 from masthead.server.limits import over_limit, too_many_requests
 
 from . import services, share
-from .forms import CommentForm, EditForm, MastodonForm
+from .forms import CommentForm, EditForm, MastodonForm, MemberCommentForm
 from .models import Comment
 from .queries import (
     comment_count,
@@ -69,7 +70,8 @@ def _rate_limited(request: HttpRequest, retry_after: int) -> HttpResponse:
 def comments(request: HttpRequest, article_id: int) -> HttpResponse:
     """The whole thread, page by page, and the form."""
     article, reader = _reader_article(request, article_id)
-    return _comments_page(request, article, reader, CommentForm(initial=_reply_initial(request)))
+    form_class = MemberCommentForm if reader_account(request.user) else CommentForm
+    return _comments_page(request, article, reader, form_class(initial=_reply_initial(request)))
 
 
 def _reply_initial(request: HttpRequest) -> dict[str, int]:
@@ -87,6 +89,7 @@ def _comments_page(
 ) -> HttpResponse:
     rules = community_settings()
     state = discussion_state(article, rules)
+    member = reader_account(request.user)
     page, threads = thread_page(article.pk, request.GET.get("page", 1))
     parent_id = form["parent"].value()
     replying_to = None
@@ -107,6 +110,9 @@ def _comments_page(
             "form": form,
             "replying_to": replying_to,
             "message": message,
+            "member": member,
+            "may_post": state.open and (member is not None or not state.members_only),
+            "sign_in_url": sign_in_url(request.get_full_path()) if member is None else None,
         },
         status=status,
     )
@@ -121,13 +127,17 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
     if retry_after:
         return _rate_limited(request, retry_after)
     article, reader = _reader_article(request, article_id)
-    form = CommentForm(request.POST)
+    member = reader_account(request.user)
+    form = MemberCommentForm(request.POST) if member else CommentForm(request.POST)
     if form.looks_like_a_bot():
         # What a person sees after posting, so a bot learns nothing; nothing is stored or sent.
         return render(request, "community/posted.html", {"status": Comment.Status.UNCONFIRMED})
     if not form.is_valid():
         return _comments_page(request, article, reader, form, status=400)
-    email = form.cleaned_data["email"]
+    if member is not None and not member.name:
+        message = _("Add the name to show with your comments on your account page first.")
+        return _comments_page(request, article, reader, form, status=400, message=message)
+    email = member.email if member else form.cleaned_data["email"]
     retry_after = over_limit(
         request,
         group="community-comment-address",
@@ -139,13 +149,14 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
     try:
         comment = services.post_comment(
             article=article,
-            name=form.cleaned_data["name"],
+            name=form.cleaned_data.get("name", ""),
             email=email,
             body=form.cleaned_data["body"],
             parent_id=form.cleaned_data["parent"],
             notify_replies=form.cleaned_data["notify_replies"],
             ip=_valid_ip(client_ip(request)),
             language=get_language() or "",
+            member=member,
         )
     except services.CommentRefused as refused:
         return _comments_page(

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -15,19 +17,25 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from masthead.formats.digits import localize_digits
 from masthead.news import extensions
 from masthead.news.models import ArticlePage
+from masthead.news.reader_articles import ReaderArticle
 from masthead.server.purging import purge_article
 
-from . import services, share
+from . import accounts, services, share
 from .models import ArticleDiscussion, Ban, Comment
 from .queries import (
     comment_count,
+    comment_counts,
     community_settings,
     discussion_state,
     readable_article,
     thread_page,
 )
+
+extensions.fragment("account", order=20)(accounts.comment_history)
+hooks.register(extensions.ACCOUNT_DATA_HOOK, accounts.export)
 
 
 @extensions.fragment("head", order=30)
@@ -84,6 +92,29 @@ def comments_section(context: extensions.FragmentContext) -> str:
             "rules": rules,
         },
     )
+
+
+@hooks.register(extensions.TEASER_NOTES_HOOK)
+def comment_count_notes(articles: Sequence[ReaderArticle], language: str) -> dict[int, str]:
+    """ "3 comments" under each listed article that has any, linking to its thread. Listing
+    pages are cached: every change to what readers see of a thread purges the article's pages,
+    and with them each listing that shows it (``services._set_status``)."""
+    if not community_settings().comments_enabled:
+        return {}
+    counts = comment_counts(article.id for article in articles)
+    notes = {}
+    with translation.override(language):
+        for article in articles:
+            count = counts.get(article.id)
+            if count:
+                label = localize_digits(
+                    ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count},
+                    language,
+                )
+                notes[article.id] = format_html(
+                    '<a class="teaser__comments" href="{}#comments">{}</a>', article.url, label
+                )
+    return notes
 
 
 class ModerateBulkAction(SnippetBulkAction):
@@ -244,6 +275,17 @@ def refresh_pages_after_comment_edit(request: Any, instance: Any) -> None:
     """An editor's change to a comment, or an article's discussion, shows on cached pages."""
     if isinstance(instance, Comment | ArticleDiscussion):
         purge_article(instance.article_id)
+
+
+@hooks.register("after_delete_snippet")
+def refresh_pages_after_comment_deleted(request: Any, instances: Any) -> None:
+    """An editor deleting comments (or reopening an article) changes what readers see."""
+    for article_id in {
+        instance.article_id
+        for instance in instances
+        if isinstance(instance, Comment | ArticleDiscussion)
+    }:
+        purge_article(article_id)
 
 
 @hooks.register("after_create_snippet")

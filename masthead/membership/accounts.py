@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from masthead.email_address import normalise_email
+from masthead.news import extensions
 from masthead.news.models import PublicationSettings
 from masthead.newsletter.models import Subscriber
 from masthead.newsletter.rendering import absolute_url
@@ -245,6 +246,8 @@ def export_data(reader: Reader) -> dict[str, Any]:
             }
             for gift in reader.gifts.select_related("campaign")
         ],
+        # What the other apps hold about the reader (their comments, ...).
+        **extensions.account_data(reader.user),
     }
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -21,6 +23,28 @@ from .selectors import campaign_progress, running_campaign
 
 hooks.register(extensions.READABLE_ARTICLES_HOOK, without_members_only)
 hooks.register(extensions.PAYWALLED_PART_HOOK, members_only_part)
+
+
+class ReaderAccounts:
+    """Reader accounts for the apps that act for a signed-in reader (comments), through news's
+    extension point, so they never import membership."""
+
+    def account(self, user: Any) -> extensions.ReaderAccount | None:
+        reader = reader_of(user)
+        if reader is None:
+            return None
+        return extensions.ReaderAccount(
+            user_id=reader.user_id,
+            name=reader.name,
+            email=reader.email,
+            account_url=reverse("membership:account"),
+        )
+
+    def sign_in_url(self, next_url: str) -> str:
+        return f"{reverse('membership:sign_in')}?{urlencode({'next': next_url})}"
+
+
+hooks.register(extensions.READER_ACCOUNTS_HOOK, ReaderAccounts())
 # After Wagtail's own view-restriction check (order 0): a private article stays private.
 hooks.register("on_serve_page", serve_members_only, order=100)
 
@@ -29,6 +53,18 @@ hooks.register("on_serve_page", serve_members_only, order=100)
 @extensions.fragment("header", order=50)
 def account_link(context: extensions.FragmentContext) -> str:
     return render_to_string("membership/includes/account_link.html")
+
+
+@extensions.fragment("article_top", order=40)
+def share_by_email(context: extensions.FragmentContext) -> str:
+    """Signed-in readers may have the outlet send an article (limited, fixed text); anonymous
+    readers have the share control's mailto: link. Pages are cached per access level, and this
+    depends on the level only."""
+    article = context.article
+    request = context.request
+    if article is None or request is None or reader_of(getattr(request, "user", None)) is None:
+        return ""
+    return render_to_string("membership/includes/share_by_email.html", {"article_id": article.id})
 
 
 @extensions.fragment("article_end", order=30)

@@ -21,12 +21,23 @@ The slots, in the order a page shows them:
 ``article_top``    under an article's byline: machine-translation notice, share control
 ``article_end``    after an article's footer: comments, republishing, membership prompts
 ``footer``         the site footer: newsletter sign-up
+``account``        a signed-in reader's account page: comment history
 =================  ====================================================================
 
 A fragment returns HTML it has escaped (``render_to_string`` or ``format_html``) or ``""``.
 Readers' pages are cached and served to every anonymous reader alike, so a fragment renders
 the same for all of them: no CSRF token, no name, nothing personal (a form that needs a
-token fetches it when used).
+token fetches it when used). The one exception is ``account``: the account page is never
+cached, and its fragments show ``context.request.user`` their own things.
+
+**Reader accounts.** ``READER_ACCOUNTS_HOOK`` registers a :class:`ReaderAccountSource` (the
+membership app's): who a signed-in Django user is as a reader (name, confirmed address) and
+where to sign in. Apps that act for readers (comments) ask :func:`reader_account` instead of
+importing the app that keeps accounts; Django's ``request.user`` is the shared key. A user who
+is no reader (staff, or nobody signed in) has no account. ``ACCOUNT_DATA_HOOK`` registers
+``fn(user) -> {name: JSON-able data}``, each app's part of a reader's "download my data";
+:func:`account_data` gathers them. When an account is deleted, its Django user is deleted:
+apps clean up their part on ``pre_delete`` of the user model.
 
 **Article versions.** ``ARTICLE_VERSIONS_HOOK`` registers an :class:`ArticleVersionSource`
 (the translation app's): it gives the texts of listed articles in another language, and
@@ -42,6 +53,13 @@ article. ``news`` templates pass such texts through the ``reader_text`` (plain t
 ``reader_rich_text`` (rich-text HTML, before ``|richtext``) filters of ``news_tags``, which
 call :func:`text_in_language`; a text nobody has in that language stays as it is. Names of
 people and of the publication never go through them.
+
+**Teaser notes.** ``TEASER_NOTES_HOOK`` registers ``fn(articles, language) -> {article id:
+html}``: a short note an app adds to the teasers of listed articles (the community app's comment
+count). A listing asks once for all its teasers (the ``teaser_notes`` template tag), so each
+source costs a fixed number of queries per page however many articles it lists. Notes are part
+of cached listing pages: an app whose note changes purges the article's pages
+(``masthead.server.purging.purge_article``), which reaches every listing that shows it.
 
 **Readable articles.** ``READABLE_ARTICLES_HOOK``: ``fn(queryset) -> queryset`` narrows what
 any reader may see everywhere (e.g. membership takes members-only articles out of listings,
@@ -64,7 +82,7 @@ carry no licence and feeds carry full text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -81,7 +99,7 @@ if TYPE_CHECKING:
     from .models import ArticlePage
     from .reader_articles import ReaderArticle
 
-SLOTS = ("head", "header", "article_top", "article_end", "footer")
+SLOTS = ("head", "header", "article_top", "article_end", "footer", "account")
 # Slots whose fragments get the article on article pages (``head``: for licence links).
 ARTICLE_SLOTS = ("head", "article_top", "article_end")
 ARTICLE_VERSIONS_HOOK = "masthead_article_versions"
@@ -89,6 +107,9 @@ TEXT_VERSIONS_HOOK = "masthead_text_versions"
 READABLE_ARTICLES_HOOK = "masthead_readable_articles"
 ARTICLE_RIGHTS_HOOK = "masthead_article_rights"
 PAYWALLED_PART_HOOK = "masthead_paywalled_part"
+TEASER_NOTES_HOOK = "masthead_teaser_notes"
+READER_ACCOUNTS_HOOK = "masthead_reader_accounts"
+ACCOUNT_DATA_HOOK = "masthead_account_data"
 
 
 @dataclass(frozen=True)
@@ -194,6 +215,72 @@ def paywalled_part(article: ArticlePage) -> PaywalledPart | None:
         if found is not None:
             return found
     return None
+
+
+@dataclass(frozen=True)
+class ReaderAccount:
+    """A signed-in reader, as the app that keeps accounts knows them."""
+
+    user_id: int
+    name: str  # "" until the reader gives one
+    email: str  # normalised, and confirmed by signing in
+    account_url: str  # their account page, where the name is set
+
+
+class ReaderAccountSource(Protocol):
+    """Where reader accounts come from."""
+
+    def account(self, user: Any) -> ReaderAccount | None:
+        """``user``'s reader account, or None (anonymous, staff, or no account)."""
+        ...
+
+    def sign_in_url(self, next_url: str) -> str:
+        """The sign-in page, coming back to ``next_url`` afterwards."""
+        ...
+
+
+def reader_account(user: Any) -> ReaderAccount | None:
+    """The reader account of a signed-in ``user`` (``request.user``), from the registered
+    source; None for anyone else."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    for source in hooks.get_hooks(READER_ACCOUNTS_HOOK):
+        found = source.account(user)
+        if found is not None:
+            return found
+    return None
+
+
+def sign_in_url(next_url: str) -> str | None:
+    """Where a reader signs in (and comes back to ``next_url``), or None without accounts."""
+    for source in hooks.get_hooks(READER_ACCOUNTS_HOOK):
+        return source.sign_in_url(next_url)
+    return None
+
+
+def account_data(user: Any) -> dict[str, Any]:
+    """Every app's part of a reader's data export."""
+    found: dict[str, Any] = {}
+    for source in hooks.get_hooks(ACCOUNT_DATA_HOOK):
+        found.update(source(user))
+    return found
+
+
+TeaserNotes = Callable[[Sequence["ReaderArticle"], str], Mapping[int, str]]
+
+
+def teaser_notes(articles: Sequence[ReaderArticle], language: str) -> dict[int, SafeString]:
+    """Every registered source's notes for the teasers of ``articles``, joined per article."""
+    found: dict[int, list[str]] = {}
+    if not articles:
+        return {}
+    for source in hooks.get_hooks(TEASER_NOTES_HOOK):
+        for article_id, html in source(articles, language).items():
+            found.setdefault(article_id, []).append(conditional_escape(html))
+    return {
+        article_id: mark_safe(" · ".join(parts))  # noqa: S308 - each part escaped or safe
+        for article_id, parts in found.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def smtp(settings: LazySettings) -> Iterator[SmtpSink]:
         settings.EMAIL_USE_TLS = False
         settings.EMAIL_TIMEOUT = 10
         settings.MASTHEAD_COMMENT_FROM = "The Courier <comments@courier.example>"
-        settings.WAGTAILADMIN_BASE_URL = "http://testserver"
+        settings.MASTHEAD_BASE_URL = "http://testserver"
         yield sink
 
 

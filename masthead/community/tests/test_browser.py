@@ -27,7 +27,6 @@ def serve_on(live_server, settings):
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     # update() sends no signal: drop the root paths Wagtail cached for the old address.
     Site.clear_site_root_paths_cache()
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
     settings.MASTHEAD_BASE_URL = live_server.url
 
 
@@ -133,3 +132,53 @@ def test_guest_comment_confirmed_moderated_and_shown(
     body = anonymous.locator(".comments .comment__body")
     assert body.inner_text() == "Seen from a real browser."
     assert body.locator("em").inner_text() == "real"
+
+
+def test_a_member_signs_in_to_comment_and_finds_it_on_their_account_page(
+    live_server, settings, browser, article, smtp
+):
+    """Members only: the article sends the reader to sign in (by emailed code), back to the
+    thread, to their account for a name, and their comment (no confirmation mail) waits for
+    moderation and is listed on the account page."""
+    from masthead.community.models import CommunitySettings
+    from masthead.community.queries import community_settings
+
+    serve_on(live_server, settings)
+    settings.MASTHEAD_COMMENT_MIN_FILL_SECONDS = 1.0
+    rules = community_settings()
+    rules.who_may_comment = CommunitySettings.Who.MEMBERS
+    rules.save()
+    reader = browser.new_page()
+    reader.goto(live_server.url + article.url)
+    reader.get_by_role("link", name="Members can comment: sign in to write").click()
+    reader.get_by_role("link", name="Sign in to comment").click()
+    reader.get_by_label("Your email address").fill("member.reader@example.org")
+    reader.get_by_role("button", name="Email me a sign-in link").click()
+    reader.wait_for_url("**/account/sign-in/code/")
+    text = smtp.received[-1].message.get_body(("plain",)).get_content()
+    reader.get_by_label("The 6-digit code from the email").fill(
+        re.search(r"sign in: (\d{6})", text).group(1)
+    )
+    reader.get_by_role("button", name="Sign in").click()
+    reader.wait_for_url(f"**/comments/{article.pk}/")
+    sent_before = len(smtp.received)
+
+    reader.locator("#comment-form").get_by_role("link", name="Your account").click()
+    reader.wait_for_url("**/account/")
+    reader.get_by_label("Name").fill("Marta Member")
+    reader.get_by_role("button", name="Save").click()
+    reader.goto(f"{live_server.url}/comments/{article.pk}/")
+    form = reader.locator("#comment-form")
+    assert "You comment as Marta Member." in form.inner_text()
+    form.get_by_label("Your comment").fill("Signed in, and glad of it.")
+    reader.wait_for_timeout(1200)
+    form.get_by_role("button", name="Send comment").click()
+    reader.wait_for_load_state()
+    assert "waits for a moderator" in reader.content()
+    assert len(smtp.received) == sent_before  # no confirmation mail for a member
+    assert Comment.objects.get().author_name == "Marta Member"
+
+    reader.goto(f"{live_server.url}/account/")
+    history = reader.locator(".account-comments")
+    assert "Signed in, and glad of it." in history.inner_text()
+    assert article.title in history.inner_text()

@@ -202,7 +202,7 @@ def test_closed_comments_show_the_thread_but_take_nothing(
         rules.save()
     assert thread_texts(client, article.url) == ["Before closing."]
     page = client.get(f"/comments/{article.pk}/").content.decode()
-    assert 'id="comment-form"' not in page
+    assert f'action="/comments/{article.pk}/post/"' not in page  # no form for a guest
     response = post_comment(body="After closing.")
     assert response.status_code == 403
     assert not Comment.objects.filter(body="After closing.").exists()
@@ -363,3 +363,63 @@ def test_moderation_modes(article, post_comment, rules, django_capture_on_commit
         with django_capture_on_commit_callbacks(execute=True):
             post_comment(body=body)
         assert Comment.objects.get(body=body).status == expected, mode
+
+
+def test_an_article_with_5000_comments_costs_what_one_with_5_does(client, article, settings):
+    """Pages of threads: the article page shows the first page, the comments page one page at
+    a time, so neither grows with the thread (queries and page size, page cache off; speed
+    belongs in bench/, not in a timed test)."""
+    from django.db import connection
+    from django.db.models import F
+    from django.test.utils import CaptureQueriesContext
+
+    settings.MASTHEAD_PAGE_CACHE_SECONDS = 0
+    commenter = Commenter.objects.create(email="bulk@example.org", confirmed_at=timezone.now())
+
+    def add(threads):
+        now = timezone.now()
+        tops = Comment.objects.bulk_create(
+            Comment(
+                article=article,
+                commenter=commenter,
+                author_name="Reader",
+                body=f"Comment {n} with *a little* markup.",
+                status=Comment.Status.APPROVED,
+                created_at=now,
+            )
+            for n in range(threads)
+        )
+        Comment.objects.filter(depth=0, root__isnull=True).update(root_id=F("id"))
+        if tops[0].pk is None:  # backends that don't return ids from bulk_create
+            tops = list(Comment.objects.filter(depth=0).order_by("-pk")[:threads])
+        Comment.objects.bulk_create(
+            Comment(
+                article=article,
+                commenter=commenter,
+                author_name="Replier",
+                body="A reply.",
+                status=Comment.Status.APPROVED,
+                parent_id=top.pk,
+                root_id=top.pk,
+                depth=1,
+                created_at=now,
+            )
+            for top in tops
+        )
+
+    def measure(url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(response.content), len(queries)
+
+    urls = [article.url, f"/comments/{article.pk}/", f"/comments/{article.pk}/?page=40"]
+    add(3)  # 6 comments
+    small = {url: measure(url) for url in urls}
+    add(2497)  # 5,000 in all
+    assert Comment.objects.filter(article=article).count() == 5000
+    for url in urls:
+        size, queries = measure(url)
+        assert queries <= small[url][1], url
+        # A page of the thread, not the thread: at most a page's worth of comments more.
+        assert size < small[url][0] + 60_000, (url, size, small[url][0])

@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from masthead.community.addresses import normalize_email
 from masthead.community.models import Comment, Commenter
 from masthead.community.text import render_comment
+from masthead.email_address import normalise_email
 
 from .conftest import stamp_at
 
@@ -145,4 +145,4 @@ def test_one_address_from_many_ips_is_limited_too(post_comment):
     ],
 )
 def test_addresses_are_normalised_to_one_spelling(raw, normal):
-    assert normalize_email(raw) == normal
+    assert normalise_email(raw) == normal

@@ -135,3 +135,14 @@ def test_the_fast_path_answers_a_members_level_from_memory(
     access = member.cookies[page_cache.ACCESS_COOKIE].value
     stranger = production.get(LOCKED_URL, cookie=f"{page_cache.ACCESS_COOKIE}={access}")
     assert b"zebralocked" not in stranger.body
+
+
+def test_signed_in_readers_are_offered_send_by_email_and_anonymous_readers_are_not(
+    locked: Any, home: Any
+) -> None:
+    article = ArticleFactory(title="An open tide story", slug="open-tide-story")
+    reader = signed_in(make_reader("free@example.org"))
+    for _ in range(2):  # rendered, then from the reader level's cached page
+        assert f"/account/share/{article.id}/" in reader.get(article.url).content.decode()
+    for _ in range(2):
+        assert "/account/share/" not in Client().get(article.url).content.decode()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, Site
@@ -16,7 +18,13 @@ from wagtail.models import Page, Site
 from masthead.formats.digits import localize_digits
 
 from ..attribution import byline_names
-from ..extensions import ARTICLE_SLOTS, FragmentContext, render_fragments, text_in_language
+from ..extensions import (
+    ARTICLE_SLOTS,
+    FragmentContext,
+    render_fragments,
+    teaser_notes,
+    text_in_language,
+)
 from ..reader_articles import ReaderArticle
 
 register = template.Library()
@@ -153,3 +161,32 @@ def page_fragments(context: dict[str, Any], slot: str) -> str:
             else None,
         ),
     )
+
+
+@register.simple_tag(name="teaser_notes")
+def teaser_notes_tag(*listed: Any) -> dict[int, SafeString]:
+    """What the apps above ``news`` add to the teasers of every article in ``listed`` (articles,
+    lists or pages of them, blocks holding them), asked for once for the whole listing:
+    ``{% teaser_notes lead latest as listing_notes %}``, then
+    ``listing_notes|teaser_note:article``."""
+    articles = list({article.id: article for article in _reader_articles_in(listed)}.values())
+    return teaser_notes(articles, get_language() or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def teaser_note(notes: Any, article: Any) -> str:
+    """This teaser's notes from ``teaser_notes`` (nothing where a listing asked for none)."""
+    if not isinstance(notes, Mapping) or not isinstance(article, ReaderArticle):
+        return ""
+    return notes.get(article.id, "")
+
+
+def _reader_articles_in(value: Any) -> Iterator[ReaderArticle]:
+    if isinstance(value, ReaderArticle):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _reader_articles_in(item)
+    elif isinstance(value, Iterable) and not isinstance(value, str | bytes):
+        for item in value:
+            yield from _reader_articles_in(item)

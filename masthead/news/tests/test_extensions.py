@@ -46,7 +46,10 @@ def test_each_slot_shows_what_apps_register_with_the_article_as_the_reader_sees_
     article = ArticleFactory(title="A story with fragments")
     html = client.get(article.url).content.decode()
 
-    assert re.findall(r'data-probe="(\w+)"', html) == list(extensions.SLOTS)
+    # Every slot but the account page's own.
+    assert re.findall(r'data-probe="(\w+)"', html) == [
+        s for s in extensions.SLOTS if s != "account"
+    ]
     by_article = [context for context in slot_probe if context.article is not None]
     assert {context.article.headline for context in by_article} == {"A story with fragments"}
     assert all(context.page.pk == article.pk for context in slot_probe)
@@ -79,6 +82,42 @@ def test_a_fragment_returning_plain_text_is_escaped() -> None:
         ]
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
+
+
+@pytest.mark.django_db
+def test_teaser_notes_are_asked_once_per_listing_and_escaped(client: Any, site: Any) -> None:
+    calls: list[list[str]] = []
+
+    def note(articles: Any, language: str) -> dict[int, str]:
+        calls.append([article.headline for article in articles])
+        return {article.id: f"<b>{language}</b>" for article in articles}
+
+    first = ArticleFactory(title="First listed")
+    ArticleFactory(title="Second listed")
+    hooks.register(extensions.TEASER_NOTES_HOOK, note)
+    try:
+        html = client.get("/articles/").content.decode()
+    finally:
+        hooks._hooks[extensions.TEASER_NOTES_HOOK] = [
+            entry for entry in hooks._hooks[extensions.TEASER_NOTES_HOOK] if entry[0] is not note
+        ]
+    assert calls == [["Second listed", "First listed"]]  # one call for the whole page
+    assert html.count('<span class="teaser__notes">&lt;b&gt;en&lt;/b&gt;</span>') == 2
+    assert first.title in html
+
+
+def test_without_an_accounts_app_nobody_has_a_reader_account() -> None:
+    class Someone:
+        is_authenticated = True
+        pk = 1
+
+    saved = hooks._hooks.get(extensions.READER_ACCOUNTS_HOOK, [])
+    hooks._hooks[extensions.READER_ACCOUNTS_HOOK] = []
+    try:
+        assert extensions.reader_account(Someone()) is None
+        assert extensions.sign_in_url("/x/") is None
+    finally:
+        hooks._hooks[extensions.READER_ACCOUNTS_HOOK] = saved
 
 
 def test_news_neither_imports_nor_includes_the_apps_above_it() -> None:
