@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import io
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -74,25 +73,26 @@ class Reader:
             started["status"] = int(status.split()[0])
             started["headers"] = {name.lower(): value for name, value in response_headers}
 
-        chunks = self.application(environ, start_response)
+        # As Django's test client does, for each request: the test's transaction (and so its
+        # database connection) must outlive the request, which would otherwise close it.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
         try:
-            body = b"".join(chunks)
+            chunks = self.application(environ, start_response)
+            try:
+                body = b"".join(chunks)
+            finally:
+                if hasattr(chunks, "close"):
+                    chunks.close()
         finally:
-            if hasattr(chunks, "close"):
-                chunks.close()
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
         return Answer(started["status"], started["headers"], body)
 
 
 @pytest.fixture
-def reader() -> Iterator[Reader]:
-    # As Django's test client does: the test's transaction must outlive each request.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield Reader()
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+def reader() -> Reader:
+    return Reader()
 
 
 def test_a_hit_has_the_bytes_and_headers_of_the_render(reader: Reader, site: Any) -> None:
