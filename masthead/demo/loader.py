@@ -1,5 +1,8 @@
 """Load the demo publication, "The Meridian Review", into whatever database is configured.
 
+Its content comes from the data files under ``demo/content/`` (read and checked by
+``content_files``); this module turns them into pages, images, settings and accounts.
+
 Idempotent: every object is looked up by its slug (or title, for images) before it is made, so
 running the loader again changes nothing and duplicates nothing.
 """
@@ -48,7 +51,7 @@ from masthead.news.models import (
 from masthead.newsletter.demo import load_demo_newsletter
 from masthead.syndication.demo import load_demo_syndication
 
-from . import content
+from .content_files import DemoContent, demo_content
 from .credentials import read_all_demo_credentials, write_demo_credentials
 from .images import illustration
 
@@ -110,8 +113,9 @@ def load_demo(
 ) -> DemoLoadSummary:
     """Create what is missing of the demo publication; ``progress`` wraps the article loop."""
     summary = DemoLoadSummary(site_url=f"http://{hostname}:{port}/")
-    site = _configure_site(hostname, port)
-    _configure_publication(site)
+    content = demo_content()
+    site = _configure_site(hostname, port, content)
+    _configure_publication(site, content)
     _ensure_staff(summary)
     collection = _demo_collection()
 
@@ -135,7 +139,7 @@ def load_demo(
                 renditions=PHOTO_RENDITION_SPECS,
             ),
         )
-        for spec in content.AUTHORS
+        for spec in content.authors
     }
     regions, themes = (
         {
@@ -150,8 +154,8 @@ def load_demo(
             for spec in specs
         }
         for model, section, specs in (
-            (RegionPage, "regions", content.REGIONS),
-            (ThemePage, "themes", content.THEMES),
+            (RegionPage, "regions", content.regions),
+            (ThemePage, "themes", content.themes),
         )
     )
     reports = {
@@ -170,13 +174,13 @@ def load_demo(
                 credit="Illustration: The Meridian Review",
             ),
         )
-        for spec in content.REPORTS
+        for spec in content.reports
     }
 
     now = timezone.now()
     articles_index = ArticleIndexPage.objects.get()
     articles = []
-    for spec in progress(content.ARTICLES):
+    for spec in progress(content.listed_articles):
         articles.append(
             _ensure_article(
                 spec, articles_index, authors, regions, themes, reports, collection, now, summary
@@ -185,19 +189,12 @@ def load_demo(
     _pin_report_articles(reports, summary)
     _import_wordpress_archive(summary)
     _set_lead_story(articles)
-    embargoed = _ensure_article(
-        content.EMBARGOED_ARTICLE,
-        articles_index,
-        authors,
-        regions,
-        themes,
-        reports,
-        collection,
-        now,
-        summary,
-    )
-    _ensure_page_password(embargoed, summary)
-    for _rule in range(load_demo_syndication(site, content.SYNDICATION, articles)):
+    for spec in content.password_protected_articles:
+        embargoed = _ensure_article(
+            spec, articles_index, authors, regions, themes, reports, collection, now, summary
+        )
+        _ensure_page_password(embargoed, summary)
+    for _rule in range(load_demo_syndication(site, content.syndication, articles)):
         summary.count("republishing rules")
     _reader, created = load_demo_newsletter()
     if created:
@@ -205,7 +202,10 @@ def load_demo(
     _index_now(site, collection)
     for _comment in range(load_demo_comments(articles)):
         summary.count("comments")
-    for kind, number in load_demo_membership(articles).items():
+    members_only = {spec["slug"] for spec in content.listed_articles if spec["members_only"]}
+    for kind, number in load_demo_membership(
+        [article for article in articles if article.slug in members_only]
+    ).items():
         summary.created[kind] = summary.created.get(kind, 0) + number
     return summary
 
@@ -247,24 +247,24 @@ def describe_demo_translation() -> str:
 
 
 # --- Site and people --------------------------------------------------------------------------
-def _configure_site(hostname: str, port: int) -> Site:
+def _configure_site(hostname: str, port: int, content: DemoContent) -> Site:
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = hostname, port
-    site.site_name = content.PUBLICATION["name"]
+    site.site_name = content.publication["name"]
     site.root_page = HomePage.objects.get()
     site.save()
     return site
 
 
-def _configure_publication(site: Site) -> None:
-    spec = content.PUBLICATION
+def _configure_publication(site: Site, content: DemoContent) -> None:
+    spec = content.publication
     publication = PublicationSettings.for_site(site)
     publication.publication_name = spec["name"]
     publication.tagline = spec["tagline"]
     publication.copyright_holder = spec["copyright_holder"]
-    publication.republishing_policy = spec["republishing_policy_html"]
-    publication.disclaimer = spec["disclaimer_html"]
-    publication.article_footer_note = spec["article_footer_note_html"]
+    publication.republishing_policy = spec["republishing_note"]
+    publication.disclaimer = spec["disclaimer"]
+    publication.article_footer_note = spec["article_footer_note"]
     publication.media_inquiries_email = spec["media_inquiries_email"]
     publication.mastodon_url = spec.get("mastodon_url", "")
     publication.bluesky_url = spec.get("bluesky_url", "")
@@ -389,11 +389,13 @@ def _ensure_article(
         credit=image_spec["credit"],
         credit_url=image_spec.get("credit_url", ""),
     )
-    day = (now - dt.timedelta(days=spec["days_ago"])).date()
-    published_at = timezone.make_aware(dt.datetime.combine(day, dt.time(spec["hour"], 0)))
+    day = (now - dt.timedelta(days=spec["published"]["days_ago"])).date()
+    published_at = timezone.make_aware(
+        dt.datetime.combine(day, dt.time(spec["published"]["hour"], 0))
+    )
     published_at = min(published_at, now - dt.timedelta(minutes=5))
     article = ArticlePage(
-        title=spec["headline"],
+        title=spec["title"],
         slug=spec["slug"],
         standfirst=spec["standfirst"],
         body=_body(spec["body"]),
@@ -401,8 +403,8 @@ def _ensure_article(
         featured_image=image,
         featured_image_alt=image_spec["alt"],
         featured_image_caption=image_spec["caption"],
-        originally_published_at=spec.get("originally_published_at", ""),
-        selected_for_newsletter=spec.get("newsletter", False),
+        originally_published_at=spec["originally_published_at"],
+        selected_for_newsletter=spec["newsletter"],
         live=False,
     )
     parent.add_child(instance=article)
@@ -410,7 +412,7 @@ def _ensure_article(
         ArticleAuthor.objects.create(article=article, author=authors[slug], sort_order=position)
     article.regions.set([regions[slug] for slug in spec["regions"]])
     article.themes.set([themes[slug] for slug in spec["themes"]])
-    article.reports.set([reports[slug] for slug in spec.get("reports", [])])
+    article.reports.set([reports[slug] for slug in spec["reports"]])
     revision = article.save_revision()
     revision.publish()
     # Publishing stamps first_published_at with the load time; the demo's history says otherwise.

@@ -44,8 +44,9 @@ TIERS = [
 GIFTS = [(25_000, "transfer"), (5_000, "cheque"), (120_000, "transfer"), (2_500, "cheque")]
 
 
-def load_demo_membership(articles: Sequence[ArticlePage]) -> dict[str, int]:
-    """Create what is missing; returns how many of each thing were created."""
+def load_demo_membership(members_only: Sequence[ArticlePage]) -> dict[str, int]:
+    """Create what is missing, with ``members_only`` (the demo's flagged articles) for members;
+    returns how many of each thing were created."""
     created: dict[str, int] = {}
 
     def count(kind: str, made: bool) -> None:
@@ -56,8 +57,7 @@ def load_demo_membership(articles: Sequence[ArticlePage]) -> dict[str, int]:
         for spec in TIERS:
             _tier, made = Tier.objects.get_or_create(slug=spec["slug"], defaults=spec)
             count("membership tiers", made)
-        # The two oldest articles: never the lead story, which is the newest.
-        for article in sorted(articles, key=lambda a: a.published_at)[:2]:
+        for article in sorted(members_only, key=lambda a: a.published_at):
             _flag, made = MembersOnlyArticle.objects.get_or_create(article=article)
             count("members-only articles", made)
         now = timezone.now()

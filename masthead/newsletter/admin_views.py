@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .models import Frequency, NewsletterIssue
+from .progress import progress_of
 from .rendering import render_issue
-from .sending import progress_of
 
 ISSUE_PERMISSION = "newsletter.change_newsletterissue"
 SUBSCRIBER_PERMISSION = "newsletter.add_subscriber"

@@ -24,9 +24,9 @@ from masthead.email_address import normalise_email
 from masthead.news.models import PublicationSettings
 from masthead.news.selectors import readable_articles
 
+from .email_message import build_message
 from .models import Delivery, Frequency, IssueArticle, NewsletterIssue, Subscriber
 from .rendering import absolute_url, render_issue
-from .sending import build_message
 from .tokens import confirm_token
 
 MAX_ARTICLES_PER_ISSUE = 20

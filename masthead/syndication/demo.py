@@ -14,8 +14,8 @@ from .models import ArticlePolicy, ImageReuse, SyndicationSettings
 
 
 def load_demo_syndication(site: Site, spec: dict[str, Any], articles: Iterable[ArticlePage]) -> int:
-    """Apply ``spec`` (see ``masthead/demo/content.py``) to the demo's ``articles``; returns how
-    many rows it created."""
+    """Apply ``spec`` (``DemoContent.syndication``, from ``masthead/demo/content/``) to the
+    demo's ``articles``; returns how many rows it created."""
     settings = SyndicationSettings.for_site(site)
     settings.default_policy = spec["default_policy"]
     settings.permissions_email = spec["permissions_email"]

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from wagtail.models import ReferenceIndex, Site
 
-from masthead.demo import content
+from masthead.demo.content_files import demo_content
 from masthead.demo.credentials import credentials_path, read_all_demo_credentials
 from masthead.demo.loader import PAGE_PASSWORD_ROLE
 from masthead.news.models import (
@@ -67,7 +67,7 @@ def test_the_demo_has_the_promised_publication_and_every_page_renders(loaded, cl
     assert ArticlePage.objects.filter(selected_for_newsletter=True).count() >= 3
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8123)
-    assert PublicationSettings.for_site(site).publication_name == content.PUBLICATION["name"]
+    assert PublicationSettings.for_site(site).publication_name == demo_content().publication["name"]
     assert HomePage.objects.get().lead_article is not None
     for article in ArticlePage.objects.all():
         assert article.article_authors.exists(), article.slug
@@ -142,7 +142,8 @@ def test_the_embargoed_article_opens_with_its_password_and_is_listed_nowhere(
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
     host = {"HTTP_HOST": "127.0.0.1:8123"}
     url, password = read_all_demo_credentials()[PAGE_PASSWORD_ROLE]
-    headline = content.EMBARGOED_ARTICLE["headline"]
+    (embargoed,) = demo_content().password_protected_articles
+    headline = embargoed["title"]
     for listing in ["/", "/articles/", "/regions/europe/", "/feed/rss/", "/sitemap.xml"]:
         assert headline not in client.get(listing, **host).content.decode(), listing
     assert headline not in client.get("/search/", {"q": "regional budget"}, **host).content.decode()
@@ -168,13 +169,14 @@ def test_search_finds_every_demo_article_before_any_worker_runs(settings, tmp_pa
     site.hostname, site.port = "testserver", 80
     site.save()
 
-    for spec in content.ARTICLES:
+    articles = demo_content().listed_articles
+    for spec in articles:
         article = ArticlePage.objects.get(slug=spec["slug"])
-        assert article in ArticlePage.objects.live().search(spec["headline"])
+        assert article in ArticlePage.objects.live().search(spec["title"])
         assert ReferenceIndex.get_references_to(article.featured_image).exists()
-    first = content.ARTICLES[0]
-    response = client.get("/search/", {"q": first["headline"]})
-    assert first["headline"] in response.content.decode()
+    first = articles[0]
+    response = client.get("/search/", {"q": first["title"]})
+    assert first["title"] in response.content.decode()
 
 
 def test_the_old_wordpress_blog_moved_in_and_its_addresses_redirect(loaded, client, settings):

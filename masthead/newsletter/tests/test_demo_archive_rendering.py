@@ -12,9 +12,11 @@ from django.test import Client
 
 from masthead.news.tests.factories import ArticleFactory, AuthorFactory
 from masthead.newsletter.demo import DEMO_READER, load_demo_newsletter
+from masthead.newsletter.email_message import build_message
 from masthead.newsletter.models import NewsletterIssue, Subscriber
+from masthead.newsletter.prepared_messages import MessageTemplate
 from masthead.newsletter.rendering import render_issue
-from masthead.newsletter.sending import IssueSender, MessageTemplate, build_message
+from masthead.newsletter.sending import IssueSender
 from masthead.newsletter.services import build_issue
 
 from .factories import SubscriberFactory

@@ -10,9 +10,10 @@ import pytest
 from django.test import Client
 
 from masthead.news.tests.factories import ArticleFactory, AuthorFactory, CreditedImageFactory
+from masthead.newsletter.mail_errors import classify_error
 from masthead.newsletter.models import Delivery, NewsletterIssue, Subscriber
 from masthead.newsletter.rendering import render_issue
-from masthead.newsletter.sending import IssueSender, Lane, classify_error
+from masthead.newsletter.sending import IssueSender, Lane
 from masthead.newsletter.services import build_issue
 
 from .factories import SubscriberFactory
@@ -163,7 +164,7 @@ def test_rejected_content_fails_that_message_without_retrying_or_blaming_the_add
 
 
 def test_unsubscribing_while_an_issue_is_sending_stops_that_copy(smtp, issue):
-    from masthead.newsletter.sending import prepare_deliveries
+    from masthead.newsletter.recipients import prepare_deliveries
     from masthead.newsletter.services import unsubscribe
 
     leaving, staying = SubscriberFactory.create_batch(2)

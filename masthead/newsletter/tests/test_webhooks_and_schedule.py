@@ -49,7 +49,7 @@ def test_hard_bounce_and_complaint_webhooks_suppress_the_address(site):
     other = SubscriberFactory()
     ArticleFactory(selected_for_newsletter=True)
     issue = build_issue("daily")
-    from masthead.newsletter.sending import prepare_deliveries
+    from masthead.newsletter.recipients import prepare_deliveries
 
     prepare_deliveries(issue)
 

@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from masthead.newsletter.models import Frequency, NewsletterIssue, Subscriber
-from masthead.newsletter.sending import IssueSender, Progress, progress_of
+from masthead.newsletter.progress import Progress, progress_of
+from masthead.newsletter.sending import IssueSender
 
 
 class Command(BaseCommand):
