@@ -16,7 +16,7 @@ from . import models
 from .attribution import attribution_for
 from .extensions import paywalled_part
 from .reader_articles import ReaderArticle, reader_article, reader_articles
-from .selectors import readable_articles, readable_pages
+from .selectors import is_readable, readable_articles, readable_pages
 from .structured_data import news_article_json_ld
 
 if TYPE_CHECKING:
@@ -42,7 +42,8 @@ def _teaser_relations() -> list[Prefetch | str]:
 
 def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str, Any]:
     """The article in the reader's language (a 404 where nobody has it in that language), its
-    attribution line, its JSON-LD and the part of it not free to read, if any."""
+    attribution line, its JSON-LD, the part of it not free to read, if any, and whether every
+    reader may read it (for the fragments apps add to the page)."""
     language = translation.get_language()
     shown = reader_article(article, language, request=request)
     if shown.language != language:
@@ -53,6 +54,7 @@ def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str
         "attribution": attribution_for(shown, request),
         "json_ld": news_article_json_ld(shown, request, paywalled),
         "paywalled_part": paywalled,
+        "article_readable": is_readable(article),
     }
 
 
