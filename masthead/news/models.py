@@ -220,7 +220,8 @@ class ArticleListingMixin(FeedRoutesMixin):
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
-        articles = paginate(request, self.listed_articles(), settings.MASTHEAD_ARTICLES_PER_PAGE)
+        listed = queries.IdsFirst(self.listed_articles())
+        articles = paginate(request, listed, settings.MASTHEAD_ARTICLES_PER_PAGE)
         articles.object_list = reader_articles(articles.object_list, request=request)
         return self.render(request, context_overrides={"articles": articles})
 

@@ -239,3 +239,29 @@ def test_the_front_page_costs_one_query_more_per_report_not_one_per_teaser(
             ArticleFactory(reports=[report], authors=[AuthorFactory()])
     with django_assert_max_num_queries(len(one_report.captured_queries) + 3):
         client.get("/")
+
+
+def test_deep_listing_pages_fetch_ids_first_and_list_the_same_articles(
+    client, publication, settings, monkeypatch
+):
+    """Past ``DEEP_OFFSET`` a listing fetches the page's ids, then their rows: every page
+    lists exactly what one query would, in the same order, ties on the date broken by id."""
+    from masthead.news import queries
+
+    settings.MASTHEAD_PAGE_CACHE_SECONDS = 0
+    settings.MASTHEAD_ARTICLES_PER_PAGE = 3
+    monkeypatch.setattr(queries, "DEEP_OFFSET", 3)
+    theme = ThemeFactory()
+    same_moment = timezone.now() - dt.timedelta(days=1)
+    for number in range(8):
+        when = same_moment if number in (3, 4, 5) else same_moment - dt.timedelta(hours=number)
+        ArticleFactory(themes=[theme], published_at=when)
+    expected = list(
+        theme.article_queryset().order_by("-published_at", "-pk").values_list("pk", flat=True)
+    )
+    listed = []
+    for number in (1, 2, 3):
+        response = client.get(f"{theme.url}?page={number}")
+        listed += [article.id for article in response.context["articles"]]
+    assert listed == expected
+    assert client.get(f"{theme.url}?page=4").status_code == 404
