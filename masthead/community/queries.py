@@ -45,6 +45,11 @@ class DiscussionState:
 
 
 def community_settings() -> CommunitySettings:
+    """The default site's settings, in one query once they exist (every page with comments or
+    comment counts reads them)."""
+    found = CommunitySettings.objects.filter(site__is_default_site=True).first()
+    if found is not None:
+        return found
     site = Site.objects.filter(is_default_site=True).first()
     return CommunitySettings.for_site(site) if site else CommunitySettings()
 

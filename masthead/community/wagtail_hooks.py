@@ -30,7 +30,6 @@ from .queries import (
     comment_counts,
     community_settings,
     discussion_state,
-    readable_article,
     thread_page,
 )
 
@@ -72,10 +71,14 @@ def comments_section(context: extensions.FragmentContext) -> str:
     if article is None:
         return ""
     rules = community_settings()
-    if not rules.comments_enabled or readable_article(article.id) is None:
+    if not rules.comments_enabled or not context.article_readable:
         return ""  # a restricted article has no comments section anywhere
     state = discussion_state(article.page, rules)
-    page, threads = thread_page(article.id)
+    count = comment_count(article.id)
+    threads, more_pages = [], False
+    if count:  # most articles have none: no thread to page through then
+        page, threads = thread_page(article.id)
+        more_pages = page.has_next()
     with translation.override(context.language):
         comments_url = reverse("community:comments", args=[article.id])
         feed_url = reverse("community:feed", args=[article.id])
@@ -85,8 +88,8 @@ def comments_section(context: extensions.FragmentContext) -> str:
             "article": article,
             "state": state,
             "threads": threads,
-            "count": comment_count(article.id),
-            "more_pages": page.has_next(),
+            "count": count,
+            "more_pages": more_pages,
             "comments_url": comments_url,
             "feed_url": feed_url,
             "rules": rules,

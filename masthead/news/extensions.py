@@ -25,6 +25,10 @@ The slots, in the order a page shows them:
 =================  ====================================================================
 
 A fragment returns HTML it has escaped (``render_to_string`` or ``format_html``) or ``""``.
+What several fragments of one page need (a site's settings, the article's policy) they read
+through :func:`once_per_request`, so a page asks the database once, not once per fragment;
+whether every reader may read the article, ``news`` works out once and passes as
+``context.article_readable``.
 Readers' pages are cached and served to every anonymous reader alike, so a fragment renders
 the same for all of them: no CSRF token, no name, nothing personal (a form that needs a
 token fetches it when used). The one exception is ``account``: the account page is never
@@ -82,9 +86,9 @@ carry no licence and feeds carry full text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -293,9 +297,26 @@ class FragmentContext:
     page: Page | None = None
     # The article as this reader sees it, on article pages (in the head and article slots).
     article: ReaderArticle | None = None
+    # Whether every reader may read ``article`` (it is among ``readable_articles()``): False
+    # for a private or members-only one, whose comments and republishing appear nowhere.
+    article_readable: bool = False
 
 
 Fragment = Callable[[FragmentContext], str]
+T = TypeVar("T")
+# Where once_per_request keeps its answers: one attribute, as Django keeps ``_cached_user``.
+_REQUEST_MEMO = "_masthead_once"
+
+
+def once_per_request(request: HttpRequest | None, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` the first time ``request`` asks for ``key``, and the same answer after
+    (every time when there is no request). For reads several fragments of one page share."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault(_REQUEST_MEMO, {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def fragment(slot: str, *, order: int = 0) -> Callable[[Fragment], Fragment]:

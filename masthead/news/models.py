@@ -33,6 +33,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from . import feeds, queries
 from .reader_articles import reader_articles
@@ -219,7 +220,8 @@ class ArticleListingMixin(FeedRoutesMixin):
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
-        articles = paginate(request, self.listed_articles(), settings.MASTHEAD_ARTICLES_PER_PAGE)
+        listed = queries.IdsFirst(self.listed_articles())
+        articles = paginate(request, listed, settings.MASTHEAD_ARTICLES_PER_PAGE)
         articles.object_list = reader_articles(articles.object_list, request=request)
         return self.render(request, context_overrides={"articles": articles})
 
@@ -257,6 +259,24 @@ class ArticleIndexPage(ArticleListingMixin, Page):
 
     def article_queryset(self) -> models.QuerySet[ArticlePage]:
         return readable_articles().child_of(self)
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """An article's address (``/articles/<slug>/``) in one query for its specific row, where
+        Wagtail takes two (the page, then its specific page); everything else as Wagtail does."""
+        if len(path_components) == 1 and self.live:
+            try:
+                self.resolve_subpage(f"/{path_components[0]}/")
+            except Http404:
+                article = (
+                    ArticlePage.objects.child_of(self)
+                    .filter(slug=path_components[0])
+                    .select_related("featured_image")
+                    .first()
+                )
+                if article is not None:
+                    article._cached_parent_obj = self  # as Wagtail does: no query for the parent
+                    return article.route(request, [])
+        return super().route(request, path_components)
 
 
 class AuthorPage(ArticleListingMixin, Page):

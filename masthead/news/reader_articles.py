@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import translation
 from wagtail import hooks
@@ -91,8 +91,14 @@ def reader_articles(
     articles = list(articles)
     original = settings.LANGUAGE_CODE
     language = language or translation.get_language() or original
+    # Each author with their page and photo in the one query for the bylines (unless a
+    # listing fetched the bylines already; then only the photos, once for all).
+    from .models import ArticleAuthor
+
+    bylines = ArticleAuthor.objects.select_related("author__photo").order_by("sort_order")
     prefetch_related_objects(
         articles,
+        Prefetch("article_authors", queryset=bylines),
         "article_authors__author__photo",
         "regions",
         "themes",

@@ -36,6 +36,12 @@ def readable_articles() -> QuerySet[ArticlePage]:
     return articles
 
 
+def is_readable(article: ArticlePage) -> bool:
+    """Whether ``article`` is among :func:`readable_articles` (one query, and Wagtail's read of
+    the view restrictions)."""
+    return readable_articles().filter(pk=article.pk).exists()
+
+
 def readable_pages(pages: QuerySet[Page]) -> QuerySet[Page]:
     """Landing pages (authors, regions, themes, reports, sections) a reader may see."""
     return pages.live().public()

@@ -29,7 +29,8 @@ def news_article_json_ld(
     """The article as this reader has it: a translation describes itself, in its language.
     With ``paywalled``, the part not free to read is marked as Google asks for paywalled news
     (the same for every reader, so members' pages say it too)."""
-    site = article.page.get_site()
+    # The site's address from the page's URL parts, which Wagtail keeps per request.
+    _site_id, root_url, _path = article.page.get_url_parts(request) or (None, None, None)
     publication = publication_settings(article, request)
     url = article.full_url
     data: dict[str, Any] = {
@@ -49,7 +50,7 @@ def news_article_json_ld(
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": publication.publication_name,
-            "url": site.root_url if site else None,
+            "url": root_url,
         },
         "isAccessibleForFree": paywalled is None,
     }

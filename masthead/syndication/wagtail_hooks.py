@@ -26,7 +26,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from masthead.news import extensions
 from masthead.news.extensions import ArticleRights, FragmentContext
 from masthead.news.models import ArticlePage
-from masthead.news.selectors import readable_articles
 from masthead.server.base_url import absolute_url
 
 from . import admin_urls
@@ -51,13 +50,26 @@ class RepublishingRights:
             return {}
         site = None if request is not None else articles[0].get_site()
         site_settings = syndication_settings(request, site)
+        if request is not None and len(articles) == 1:  # an article's own page: read once
+            policies = {articles[0].pk: policy_on_page(articles[0], request)}
+        else:
+            policies = policies_for(articles, site_settings)
         return {
             pk: rights_of(policy, site_settings.full_text_in_feeds, request, site)
-            for pk, policy in policies_for(articles, site_settings).items()
+            for pk, policy in policies.items()
         }
 
 
 hooks.register(extensions.ARTICLE_RIGHTS_HOOK, RepublishingRights())
+
+
+def policy_on_page(article: ArticlePage, request: HttpRequest | None) -> RepublishingPolicy:
+    """The article's policy, read once for its page's JSON-LD, head and Republish control."""
+    return extensions.once_per_request(
+        request,
+        ("syndication.policy", article.pk),
+        lambda: policy_for(article, syndication_settings(request)),
+    )
 
 
 def rights_of(
@@ -86,7 +98,7 @@ def licence_link(context: FragmentContext) -> str:
     """``<link rel="license">`` on article pages, and the Republish control's stylesheet."""
     if context.article is None:
         return ""
-    policy = policy_for(context.article.page, syndication_settings(context.request))
+    policy = policy_on_page(context.article.page, context.request)
     rights = rights_of(policy, True, context.request)
     return render_to_string(
         "syndication/includes/head.html", {"licence_url": rights.url, "policy": policy}
@@ -98,10 +110,10 @@ def republish_control(context: FragmentContext) -> str:
     """'Republish this article' (a page of its own; a dialog with JavaScript), or who to ask."""
     article = context.article
     # An article outside the readers' selector (members-only, say) has no republish page.
-    if article is None or not readable_articles().filter(pk=article.id).exists():
+    if article is None or not context.article_readable:
         return ""
     site_settings = syndication_settings(context.request)
-    policy = policy_for(article.page, site_settings)
+    policy = policy_on_page(article.page, context.request)
     with translation.override(article.language):
         url = reverse("syndication:republish", args=[article.id])
     return render_to_string(

@@ -150,15 +150,15 @@ def page_fragments(context: dict[str, Any], slot: str) -> str:
     request = context.get("request")
     page = context.get("page")
     article = context.get("article")
+    shown = slot in ARTICLE_SLOTS and isinstance(article, ReaderArticle)
     return render_fragments(
         slot,
         FragmentContext(
             request=request,
             language=get_language() or settings.LANGUAGE_CODE,
             page=page if isinstance(page, Page) else None,
-            article=article
-            if slot in ARTICLE_SLOTS and isinstance(article, ReaderArticle)
-            else None,
+            article=article if shown else None,
+            article_readable=shown and context.get("article_readable") is True,
         ),
     )
 

@@ -57,6 +57,45 @@ def test_each_slot_shows_what_apps_register_with_the_article_as_the_reader_sees_
 
 
 @pytest.mark.django_db
+def test_fragments_are_told_whether_every_reader_may_read_the_article(
+    client: Any, site: Any, slot_probe: list[FragmentContext], django_user_model: Any
+) -> None:
+    """Worked out once by news, so comments and republishing need no query of their own: a
+    signed-in reader who may open a login-restricted article still gets ``False``."""
+    from wagtail.models import PageViewRestriction
+
+    public = ArticleFactory()
+    client.get(public.url)
+    assert {c.article_readable for c in slot_probe if c.article is not None} == {True}
+    assert not any(c.article_readable for c in slot_probe if c.article is None)
+
+    restricted = ArticleFactory()
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    client.force_login(django_user_model.objects.create_user("reader", "r@example.org", "pw"))
+    slot_probe.clear()
+    assert client.get(restricted.url).status_code == 200
+    assert {c.article_readable for c in slot_probe if c.article is not None} == {False}
+
+
+def test_once_per_request_computes_once_per_request_and_every_time_without_one() -> None:
+    from django.test import RequestFactory
+
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    first, second = RequestFactory().get("/"), RequestFactory().get("/")
+    assert extensions.once_per_request(first, "k", compute) == 1
+    assert extensions.once_per_request(first, "k", compute) == 1
+    assert extensions.once_per_request(second, "k", compute) == 2
+    assert extensions.once_per_request(first, "other", compute) == 3
+    assert extensions.once_per_request(None, "k", compute) == 4
+    assert extensions.once_per_request(None, "k", compute) == 5
+
+
+@pytest.mark.django_db
 def test_listing_pages_show_the_page_wide_slots_only(
     client: Any, site: Any, slot_probe: list[FragmentContext]
 ) -> None:
