@@ -66,3 +66,27 @@ def test_missing_entries_are_filled_marked_and_shown(client, home, catalogues, c
         assert translation.gettext("Skip to content") == entry.msgstr
     soup = BeautifulSoup(client.get("/gl/").content, "html.parser")
     assert soup.select_one(".skip-link").get_text() == entry.msgstr
+
+
+LINKED = 'For anything else, <a href="%(permissions_url)s">ask for permission</a>.'
+
+
+def test_an_entry_with_a_link_is_filled_with_the_link_kept(client, home, catalogues):
+    """The policy page's last sentence carries a link: the sentence and the link's words are
+    translated, and the tag goes back on the link's words with its placeholder intact."""
+    path = catalogues / "gl" / "LC_MESSAGES" / "django.po"
+    po = polib.pofile(str(path))
+    po.find(LINKED).msgstr = ""
+    po.find(LINKED).tcomment = ""
+    po.save()
+
+    call_command("translate", "interface", "--lang", "gl")
+
+    entry = polib.pofile(str(path)).find(LINKED)
+    assert MACHINE_MARK in entry.tcomment
+    link = BeautifulSoup(entry.msgstr, "html.parser").find("a")
+    assert link["href"] == "%(permissions_url)s"
+    assert link.get_text() and link.get_text() != "ask for permission"
+    assert "For anything else" not in entry.msgstr
+    page = BeautifulSoup(client.get("/gl/about/republishing/").content, "html.parser")
+    assert page.main.find("a", href="/gl/about/permissions/").get_text() == link.get_text()
