@@ -11,6 +11,10 @@ entry stays empty for a person. Entries with inline markup (a link in a sentence
 the articles' segmenter: plain sentences and spans to the engine, tags put back where their
 words are; a tag it cannot place leaves the entry to a person.
 
+On a pivot route (English → Spanish → Italian) the second hop starts from the pivot language's
+catalogue where it has the message, so a person's Spanish ("Republicar este artículo") reaches
+Italian instead of the engine's first hop, which may not know the word.
+
 Plural entries get every form the catalogue's ``Plural-Forms`` asks for (three in Russian or
 Polish, six in Arabic): for each form the engine translates the English sentence with a number
 that selects that form ("5 comments" for Russian's third), so the noun comes back inflected the
@@ -262,6 +266,58 @@ def _form_requests(
     return requests
 
 
+def _protect_as(text: str, placeholders: list[str]) -> str | None:
+    """``text`` with the English message's placeholders as its opaque words, or ``None`` when
+    they do not appear exactly once each."""
+    for number, placeholder in enumerate(placeholders):
+        if text.count(placeholder) != 1:
+            return None
+        text = text.replace(placeholder, f"ZXQ{number}")
+    return None if PLACEHOLDER.search(text) else text
+
+
+def _catalogue_texts(
+    entries: list[tuple[polib.POEntry, _Request]],
+) -> Callable[[str], dict[str, str]]:
+    """For a pivot language, its catalogue's text of each singular message, ready for the
+    second hop (by the hash of what the first hop would have been sent)."""
+
+    def known(via: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        with translation.override(via):
+            for entry, request in entries:
+                if entry.msgctxt:
+                    text = translation.pgettext(entry.msgctxt, entry.msgid)
+                else:
+                    text = translation.gettext(entry.msgid)
+                protected = _protect_as(text, request.placeholders)
+                if text != entry.msgid and protected:
+                    found[source_hash(request.text)] = protected
+        return found
+
+    return known
+
+
+def forget_machine_entries(language: str) -> int:
+    """Empty the machine-made entries no person has reviewed yet, so the next fill makes them
+    again (after a better engine is installed or the pivot language's catalogue improved)."""
+    path = catalogue_path(language)
+    if not path.exists():
+        return 0
+    catalogue = polib.pofile(str(path))
+    forgotten = 0
+    for entry in catalogue:
+        if MACHINE_MARK in entry.tcomment:
+            entry.tcomment = ""
+            entry.msgstr = ""
+            entry.msgstr_plural = {form: "" for form in entry.msgstr_plural}
+            forgotten += 1
+    save_catalogue(language, catalogue)
+    # gettext must forget them too, or the fill takes them for Django's own words.
+    compile_catalogues([language])
+    return forgotten
+
+
 def fill_catalogue(language: str) -> InterfaceOutcome:
     """Fill, mark and save ``language``'s catalogue; compile it with :func:`compile_catalogues`."""
     outcome = InterfaceOutcome(language)
@@ -292,8 +348,19 @@ def fill_catalogue(language: str) -> InterfaceOutcome:
     label = ""
     if texts:
         corrections = corrections_for(list(texts), source, language)
+        singular = [
+            (entry, options[0][0])
+            for entry, options in zip(todo, asked.values(), strict=True)
+            if not entry.msgid_plural and options and isinstance(options[0][0], _Request)
+        ]
         try:
-            result = translate_segments(texts, source, language, skip=set(corrections))
+            result = translate_segments(
+                texts,
+                source,
+                language,
+                skip=set(corrections),
+                known_intermediate=_catalogue_texts(singular),
+            )
         except EngineError as error:
             outcome.error = str(error)
             return outcome
