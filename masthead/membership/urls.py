@@ -23,5 +23,10 @@ urlpatterns = [
     path("support/thanks/", views.thanks, name="thanks"),
     path("support/<slug:slug>/", views.campaign, name="campaign"),
     path("support/<slug:slug>/progress.json", views.campaign_progress_json, name="progress"),
+    path(
+        "support/<slug:slug>/progress.<slug:language>.json",
+        views.campaign_progress_json,
+        name="progress_in",
+    ),
     path("stripe/webhook/", views.stripe_webhook, name="stripe_webhook"),
 ]

@@ -20,11 +20,13 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from masthead.formats.digits import localize_digits
 from masthead.news.reader_articles import reader_article
 from masthead.news.selectors import readable_articles
 from masthead.newsletter.rendering import absolute_url
@@ -35,6 +37,7 @@ from . import accounts, payments, sharing, stripe_api, webhooks
 from .access import current_membership, reader_of
 from .forms import CodeForm, EmailForm, GiftForm, NameForm, ShareForm
 from .models import Campaign, Reader, Tier
+from .money import format_money
 from .selectors import campaign_progress, members_only_articles, offered_tiers
 
 SESSION_KEY = "membership_sign_in"
@@ -342,9 +345,22 @@ def campaign(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def campaign_progress_json(request: HttpRequest, slug: str) -> JsonResponse:
+def campaign_progress_json(request: HttpRequest, slug: str, language: str = "") -> JsonResponse:
+    # The figures as the page's language writes them (its address names the language, so the
+    # page cache keeps one answer per language), so a refresh never turns "1.575,00 EUR" into
+    # "€1,575.00".
+    language = language or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        raise Http404("No such language.")
     found = get_object_or_404(Campaign, slug=slug)
-    response = JsonResponse(campaign_progress(found))
+    progress = campaign_progress(found)
+    with translation.override(language):
+        shown = {
+            "raised": format_money(progress["raised"], found.currency),
+            "donors": localize_digits(str(progress["donors"]), language),
+            "days_left": localize_digits(str(progress["days_left"]), language),
+        }
+    response = JsonResponse({**progress, "shown": shown})
     response["Cache-Control"] = "public, max-age=60"
     return response
 

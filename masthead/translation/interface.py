@@ -7,7 +7,13 @@ with the translator comment :data:`MACHINE_MARK`; ``masthead translate interface
 those still waiting for a person, who reviews the entry and deletes the comment (in the
 ``.po`` file or any PO editor). Entries Django, Wagtail or a person already translate are left
 alone. Placeholders (``%(name)s``) travel as opaque words and must come back intact, or the
-entry stays empty for a person; entries with markup are left to a person too.
+entry stays empty for a person. Entries with inline markup (a link in a sentence) go through
+the articles' segmenter: plain sentences and spans to the engine, tags put back where their
+words are; a tag it cannot place leaves the entry to a person.
+
+On a pivot route (English → Spanish → Italian) the second hop starts from the pivot language's
+catalogue where it has the message, so a person's Spanish ("Republicar este artículo") reaches
+Italian instead of the engine's first hop, which may not know the word.
 
 Plural entries get every form the catalogue's ``Plural-Forms`` asks for (three in Russian or
 Polish, six in Arabic): for each form the engine translates the English sentence with a number
@@ -37,6 +43,7 @@ from django.utils.translation.reloader import translation_file_changed
 from .engines import EngineError
 from .models import source_hash
 from .segment_memory import corrections_for, translate_segments
+from .segmenting import translate_rich_text
 
 MACHINE_MARK = "machine-translated: review, then delete this line"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
@@ -172,6 +179,13 @@ class _Request:
     number: str = ""
     count_token: str = ""
 
+    @property
+    def texts(self) -> list[str]:
+        return [self.text]
+
+    def restore_from(self, machine: dict[str, str]) -> str | None:
+        return self.restore(machine.get(source_hash(self.text), ""))
+
     def restore(self, translated: str) -> str | None:
         if self.number:
             found = re.findall(rf"(?<!\w){re.escape(self.number)}(?!\w)", translated)
@@ -183,10 +197,36 @@ class _Request:
         return _restore(translated, self.placeholders)
 
 
-def _request(message: str) -> _Request | None:
-    if "<" in message:
-        return None
+@dataclass(frozen=True)
+class _MarkupRequest:
+    """A message with inline markup: the engine gets its sentences and tagged spans as plain
+    text (the texts the segmenter asks for), and the segmenter puts the tags back."""
+
+    html: str
+    placeholders: list[str]
+
+    @property
+    def texts(self) -> list[str]:
+        asked: list[str] = []
+        translate_rich_text(self.html, lambda text: asked.append(text) or text)
+        return asked
+
+    def restore_from(self, machine: dict[str, str]) -> str | None:
+        dropped: list[str] = []
+
+        def known(text: str) -> str:
+            return machine.get(source_hash(text)) or ""
+
+        if not all(known(text) for text in self.texts):
+            return None
+        html = translate_rich_text(self.html, known, on_dropped_tag=dropped.append)
+        return None if dropped else _restore(html, self.placeholders)
+
+
+def _request(message: str) -> _Request | _MarkupRequest | None:
     text, placeholders = _protect(message)
+    if "<" in message:
+        return _MarkupRequest(text, placeholders)
     return _Request(text, placeholders)
 
 
@@ -203,10 +243,10 @@ def _count_token(placeholders: list[str]) -> str | None:
 
 def _form_requests(
     entry: polib.POEntry, forms: int, rule: Callable[[int], int]
-) -> dict[int, list[_Request]]:
+) -> dict[int, list[_Request | _MarkupRequest]]:
     """For each plural form, what to ask the engine, best first: the English sentence with a
     number that selects that form, then the bare singular or plural as a fallback."""
-    requests: dict[int, list[_Request]] = {}
+    requests: dict[int, list[_Request | _MarkupRequest]] = {}
     for form in range(forms):
         sample = next((n for n in SAMPLE_NUMBERS if rule(n) == form), None)
         english = entry.msgid if sample == 1 else entry.msgid_plural
@@ -214,8 +254,9 @@ def _form_requests(
         if bare is None:
             continue
         token = _count_token(bare.placeholders)
-        options = [bare]
-        if sample is not None and token is not None:
+        options: list[_Request | _MarkupRequest] = [bare]
+        # A sentence with markup is sent as it is: its count stays a placeholder.
+        if sample is not None and token is not None and isinstance(bare, _Request):
             number = str(sample)
             options.insert(
                 0,
@@ -223,6 +264,58 @@ def _form_requests(
             )
         requests[form] = options
     return requests
+
+
+def _protect_as(text: str, placeholders: list[str]) -> str | None:
+    """``text`` with the English message's placeholders as its opaque words, or ``None`` when
+    they do not appear exactly once each."""
+    for number, placeholder in enumerate(placeholders):
+        if text.count(placeholder) != 1:
+            return None
+        text = text.replace(placeholder, f"ZXQ{number}")
+    return None if PLACEHOLDER.search(text) else text
+
+
+def _catalogue_texts(
+    entries: list[tuple[polib.POEntry, _Request]],
+) -> Callable[[str], dict[str, str]]:
+    """For a pivot language, its catalogue's text of each singular message, ready for the
+    second hop (by the hash of what the first hop would have been sent)."""
+
+    def known(via: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        with translation.override(via):
+            for entry, request in entries:
+                if entry.msgctxt:
+                    text = translation.pgettext(entry.msgctxt, entry.msgid)
+                else:
+                    text = translation.gettext(entry.msgid)
+                protected = _protect_as(text, request.placeholders)
+                if text != entry.msgid and protected:
+                    found[source_hash(request.text)] = protected
+        return found
+
+    return known
+
+
+def forget_machine_entries(language: str) -> int:
+    """Empty the machine-made entries no person has reviewed yet, so the next fill makes them
+    again (after a better engine is installed or the pivot language's catalogue improved)."""
+    path = catalogue_path(language)
+    if not path.exists():
+        return 0
+    catalogue = polib.pofile(str(path))
+    forgotten = 0
+    for entry in catalogue:
+        if MACHINE_MARK in entry.tcomment:
+            entry.tcomment = ""
+            entry.msgstr = ""
+            entry.msgstr_plural = {form: "" for form in entry.msgstr_plural}
+            forgotten += 1
+    save_catalogue(language, catalogue)
+    # gettext must forget them too, or the fill takes them for Django's own words.
+    compile_catalogues([language])
+    return forgotten
 
 
 def fill_catalogue(language: str) -> InterfaceOutcome:
@@ -236,7 +329,7 @@ def fill_catalogue(language: str) -> InterfaceOutcome:
         if _missing(entry) and not _translated_elsewhere(entry, language)
     ]
     # What each entry asks: one list of options per form (a singular entry has form 0 only).
-    asked: dict[int, dict[int, list[_Request]]] = {}
+    asked: dict[int, dict[int, list[_Request | _MarkupRequest]]] = {}
     for index, entry in enumerate(todo):
         if entry.msgid_plural:
             asked[index] = _form_requests(entry, forms, rule)
@@ -244,27 +337,39 @@ def fill_catalogue(language: str) -> InterfaceOutcome:
             single = _request(entry.msgid)
             asked[index] = {0: [single]} if single else {}
     texts = {
-        source_hash(request.text): request.text
+        source_hash(text): text
         for options in asked.values()
         for requests in options.values()
         for request in requests
+        for text in request.texts
     }
     source = settings.LANGUAGE_CODE
     machine: dict[str, str] = {}
     label = ""
     if texts:
         corrections = corrections_for(list(texts), source, language)
+        singular = [
+            (entry, options[0][0])
+            for entry, options in zip(todo, asked.values(), strict=True)
+            if not entry.msgid_plural and options and isinstance(options[0][0], _Request)
+        ]
         try:
-            result = translate_segments(texts, source, language, skip=set(corrections))
+            result = translate_segments(
+                texts,
+                source,
+                language,
+                skip=set(corrections),
+                known_intermediate=_catalogue_texts(singular),
+            )
         except EngineError as error:
             outcome.error = str(error)
             return outcome
         machine = {**result.machine, **corrections}
         label = result.route.label
 
-    def translated(requests: list[_Request]) -> str | None:
+    def translated(requests: list[_Request | _MarkupRequest]) -> str | None:
         for request in requests:
-            found = request.restore(machine.get(source_hash(request.text), ""))
+            found = request.restore_from(machine)
             if found:
                 return found
         return None

@@ -9,6 +9,7 @@ intermediate fixes every language reached through it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .engines import Engine, EngineError, EngineUnavailable
@@ -37,12 +38,23 @@ def corrections_for(hashes: list[str], source: str, target: str) -> dict[str, st
     )
 
 
+# Given a pivot language, what a person already wrote in it for some of the texts (by hash).
+KnownIntermediate = Callable[[str], dict[str, str]]
+
+
 def translate_segments(
-    texts: dict[str, str], source: str, target: str, *, skip: set[str] = frozenset()
+    texts: dict[str, str],
+    source: str,
+    target: str,
+    *,
+    skip: set[str] = frozenset(),
+    known_intermediate: KnownIntermediate | None = None,
 ) -> SegmentResult:
     """Translate ``{hash: text}`` into ``target`` by the first route that works.
 
-    Hashes in ``skip`` (already corrected by an editor) are not sent to any engine. Raises
+    Hashes in ``skip`` (already corrected by an editor) are not sent to any engine. On a pivot
+    route, ``known_intermediate`` may give the pivot language's text of some segments (the
+    interface takes it from that language's catalogue); it feeds the second hop. Raises
     :class:`EngineUnavailable` when no route exists, :class:`EngineError` when every route
     failed (the message names each failure).
     """
@@ -52,13 +64,18 @@ def translate_segments(
     errors: list[str] = []
     for route in routes:
         try:
-            return _through(route, texts, skip)
+            return _through(route, texts, skip, known_intermediate)
         except EngineError as error:
             errors.append(f"{route.label}: {error}")
     raise EngineError(" ".join(errors))
 
 
-def _through(route: Route, texts: dict[str, str], skip: set[str]) -> SegmentResult:
+def _through(
+    route: Route,
+    texts: dict[str, str],
+    skip: set[str],
+    known_intermediate: KnownIntermediate | None = None,
+) -> SegmentResult:
     wanted = {h: text for h, text in texts.items() if h not in skip}
     current = wanted
     called: set[str] = set()
@@ -70,6 +87,9 @@ def _through(route: Route, texts: dict[str, str], skip: set[str]) -> SegmentResu
         called |= {h for h, text in current.items() if source_hash(text) in sent}
         current = {h: translated[source_hash(text)] for h, text in current.items()}
         if not last:
+            if known_intermediate:
+                given = known_intermediate(hop.target)
+                current.update({h: given[h] for h in current if h in given})
             # An editor's correction of the intermediate sentence feeds the next hop.
             hashes = {source_hash(text): h for h, text in wanted.items()}
             fixes = corrections_for(list(hashes), route.hops[0].source, hop.target)

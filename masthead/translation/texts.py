@@ -15,6 +15,7 @@ correction of a sentence rebuilds the texts that contain it (:func:`rebuild_text
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -165,6 +166,29 @@ def _from_catalogue(text: str, language: str) -> str | None:
     return found if found != text else None
 
 
+def _names() -> list[str]:
+    """Names that stay as they are inside any text: the publications', their copyright
+    holders' and the authors' (longest first, so "Meridian Review Media" goes before
+    "Meridian Review")."""
+    found = set(readable_pages(AuthorPage.objects.all()).values_list("title", flat=True))
+    for site in Site.objects.all():
+        publication = PublicationSettings.for_site(site)
+        found |= {publication.publication_name, publication.copyright_holder}
+    return sorted((name for name in found if name and name.strip()), key=len, reverse=True)
+
+
+def _keep_names(sentence: str, translated: str, rendered: dict[str, str]) -> str:
+    """Put back each name of ``sentence`` that the engine turned into words of the language
+    ("The Meridian Review" as "La Reseña Meridiana"): where the name's own translation appears
+    in the sentence's, the name takes its place."""
+    for name, words in rendered.items():
+        if name in sentence and words and words.lower() != name.lower():
+            translated = re.sub(
+                re.escape(words), lambda _m, name=name: name, translated, flags=re.I
+            )
+    return translated
+
+
 def _translate_into(texts: list[PublicationText], source: str, language: str) -> int:
     # An editor's correction of the whole text wins over the catalogue; the catalogue over the
     # engines.
@@ -178,6 +202,8 @@ def _translate_into(texts: list[PublicationText], source: str, language: str) ->
     }
     to_translate = [item for item in texts if item not in from_catalogue]
     sentences = {source_hash(s): s for s in _sentences(to_translate, source)}
+    names = [name for name in _names() if any(name in s for s in sentences.values())]
+    sentences.update({source_hash(name): name for name in names})
     corrections = corrections_for(list(sentences), source, language)
     result = (
         translate_segments(sentences, source, language, skip=set(corrections))
@@ -185,9 +211,13 @@ def _translate_into(texts: list[PublicationText], source: str, language: str) ->
         else None
     )
 
+    rendered = {name: result.machine.get(source_hash(name), "") for name in names} if result else {}
+
     def lookup(sentence: str) -> str:
         digest = source_hash(sentence)
-        return corrections.get(digest) or result.machine[digest]  # type: ignore[union-attr]
+        if digest in corrections:
+            return corrections[digest]
+        return _keep_names(sentence, result.machine[digest], rendered)  # type: ignore[union-attr]
 
     for item in texts:
         TextTranslation.objects.update_or_create(

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from masthead.membership.models import Campaign, Gift, Membership, StripeEvent, Tier
+from masthead.membership.money import format_money
 from masthead.membership.selectors import campaign_progress
 
 from .conftest import WEBHOOK_SECRET, make_member, make_reader, post_event
@@ -458,3 +459,27 @@ def test_a_delivery_of_an_event_whose_processing_failed_retries_it(
     )
     assert StripeEvent.objects.get().processed_at is not None
     assert Membership.objects.get().status == Membership.Status.ACTIVE
+
+
+def test_the_progress_endpoint_writes_the_figures_in_the_pages_language(
+    client: Client, campaign: Campaign
+) -> None:
+    """The banner's figures are refreshed from this endpoint: it writes them as the page's
+    language does, not as the browser's number formats guess (Galician came back English)."""
+    Gift.objects.create(
+        campaign=campaign, amount=157_500, status=Gift.Status.SUCCEEDED, source=Gift.Source.CHEQUE
+    )
+    page = client.get("/support/newsroom/").content.decode()
+    assert 'data-progress-url="/support/newsroom/progress.en.json"' in page
+
+    english = client.get("/support/newsroom/progress.en.json").json()["shown"]
+    assert english["raised"] == "1,575.00 EUR"
+    galician = client.get("/support/newsroom/progress.gl.json").json()["shown"]
+    with translation.override("gl"):
+        assert galician["raised"] == format_money(157_500, "eur") != english["raised"]
+    assert galician["raised"].endswith(",00 EUR")
+    persian = client.get("/support/newsroom/progress.fa.json").json()["shown"]
+    assert persian["days_left"] in {"\u06f9", "\u06f1\u06f0"}  # Persian 9 or 10
+    assert client.get("/support/newsroom/progress.json").json()["shown"] == english
+    assert client.get("/support/newsroom/progress.xx.json").status_code == 404
+    assert client.get("/support/newsroom/progress.%3Cscript%3E.json").status_code == 404

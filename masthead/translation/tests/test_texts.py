@@ -178,3 +178,25 @@ def test_disclaimer_and_policy_pages_show_the_translated_texts(client, filed_art
         assert english not in shown and shown.strip(), path
     soup = BeautifulSoup(client.get("/about/disclaimer/").content, "html.parser")
     assert "The views of our authors" in soup.select_one(".disclaimer__text").get_text()
+
+
+def test_the_publications_name_stays_as_it_is_inside_translated_texts(client, filed_article):
+    """Apertium turns "The Meridian Review" into "La Reseña Meridiana" inside a sentence; the
+    name is put back. (Where an engine renders the name alone differently from inside the
+    sentence, as Apertium's Galician pair does here, it stays translated: a known limit.)"""
+    publication = PublicationSettings.for_site(Site.objects.get(is_default_site=True))
+    publication.publication_name = "The Meridian Review"
+    publication.copyright_holder = "Meridian Review Media"
+    publication.disclaimer = (
+        "<p>The Meridian Review is an independent publication. "
+        "Views are not those of Meridian Review Media.</p>"
+    )
+    publication.save()
+
+    translate_texts()
+
+    spanish = TextTranslation.objects.get(
+        source_text=publication.disclaimer, target_language="es"
+    ).text
+    assert "The Meridian Review" in spanish and "Meridian Review Media" in spanish
+    assert "Reseña" not in spanish and "independiente" in spanish

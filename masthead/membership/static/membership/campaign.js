@@ -23,15 +23,11 @@
         if (!data) { return; }
         var bar = box.querySelector("progress");
         if (bar) { bar.value = data.percent; }
-        var money = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-          style: "currency", currency: data.currency.toUpperCase(),
-          minimumFractionDigits: data.decimals, maximumFractionDigits: data.decimals
-        });
+        // The server writes the figures as the page's language does (the browser may not
+        // know Galician or Sardinian number formats, and would show "€1,575.00").
         box.querySelectorAll("[data-figure]").forEach(function (figure) {
-          var name = figure.dataset.figure;
-          // Minor units to major ones with the server's count of decimals (yen have none).
-          var raised = data.raised / Math.pow(10, data.decimals);
-          figure.textContent = name === "raised" ? money.format(raised) : String(data[name]);
+          var shown = data.shown && data.shown[figure.dataset.figure];
+          if (shown) { figure.textContent = shown; }
         });
       })
       .catch(function () { /* the cached figures stay */ });

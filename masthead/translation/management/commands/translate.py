@@ -11,7 +11,12 @@ from tqdm import tqdm
 from masthead.news.models import ArticlePage
 from masthead.translation import services
 from masthead.translation.engines import ENGINE_CLASSES, configured_engine_names, get_engine
-from masthead.translation.interface import MACHINE_MARK, compile_catalogues, fill_catalogue
+from masthead.translation.interface import (
+    MACHINE_MARK,
+    compile_catalogues,
+    fill_catalogue,
+    forget_machine_entries,
+)
 from masthead.translation.languages import NATIVE_NAMES
 from masthead.translation.queries import coverage_by_engine, coverage_by_language
 from masthead.translation.routes import (
@@ -59,6 +64,12 @@ class Command(BaseCommand):
             dest="languages",
             metavar="CODE",
             help="Only this language (repeatable); default: every offered language.",
+        )
+        interface.add_argument(
+            "--again",
+            action="store_true",
+            help="Make the machine entries nobody has reviewed yet again (after installing "
+            "an engine or improving the pivot language's catalogue).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -133,6 +144,8 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown languages: {', '.join(unknown)}.")
         filled = review = 0
         for code in tqdm(languages, desc="interface", unit="lang"):
+            if options.get("again"):
+                forget_machine_entries(code)
             outcome = fill_catalogue(code)
             filled += outcome.filled
             review += outcome.awaiting_review
