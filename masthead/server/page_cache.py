@@ -153,12 +153,17 @@ class CachedPage:
         return "identity"
 
     def answer(
-        self, environ: dict[str, Any], state: str
+        self, environ: dict[str, Any], state: str, *, shareable: bool = True
     ) -> tuple[int, list[tuple[str, str]], bytes]:
-        """Status, headers and body for one request (304 when its ETag matches)."""
+        """Status, headers and body for one request (304 when its ETag matches). Not
+        ``shareable``: a CDN or nginx must not keep this copy (it may predate a purge)."""
+        if not self.shared:
+            control = "private, max-age=0"
+        else:
+            control = cache_control() if shareable else "no-cache"
         headers = [
             *self.headers,
-            ("Cache-Control", cache_control() if self.shared else "private, max-age=0"),
+            ("Cache-Control", control),
             ("Vary", "Accept-Encoding" if self.shared else "Accept-Encoding, Cookie"),
             ("ETag", self.etag),
             ("X-Page-Cache", state),
@@ -398,6 +403,11 @@ class PageCache:
         cache.set(ticket.shared_key, page, timeout=2 * seconds)
         self._keep(ticket.key, page, ticket.purge_number)
         return page
+
+    def purged_since(self, ticket: RenderTicket) -> bool:
+        """Whether a purge happened anywhere while this render ran: its page may show what the
+        purge removed, so only this server, which drops it, may keep it."""
+        return self.counter.current_now() != ticket.purge_number
 
     def try_refresh(self, key: PageKey) -> bool:
         """Claim the right to re-render an expired page; others keep serving the stale copy."""
