@@ -167,7 +167,7 @@ def main() -> None:
     rows = []
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_for(f"{base}/healthz")
+        wait_for(f"{base}/healthz", timeout=300)  # minutes on a busy machine
         pages = {
             "home": "/",
             "article": f"/articles/{slug}/",
@@ -213,7 +213,10 @@ def main() -> None:
     finally:
         server.terminate()
         front.stop()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
     states = front.cache_states()
     shutil.rmtree(tmp, ignore_errors=True)
 
