@@ -32,6 +32,8 @@ from masthead.conftest import require_system_package
 from masthead.news.tests.factories import ArticleFactory, RegionFactory
 from masthead.server.fast_path import FastPath
 
+from .test_fast_path import Reader, reader  # noqa: F401 - the fixture, shared
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
 from nginx_front import PURGE_MODULE, Front, documented_config
 
@@ -319,26 +321,25 @@ def test_a_signed_in_reader_reaches_masthead_through_nginx_and_is_never_stored(
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("reader")  # keeps the test's connection open across requests
 def test_a_page_rendered_while_a_purge_happened_is_not_for_shared_caches(site: Any) -> None:
     from wagtail import hooks
 
     from masthead.server import page_cache
 
-    from .test_fast_path import Reader
-
+    production = Reader()
     article = ArticleFactory()
 
     def purge_meanwhile(page: Any, request: Any, *args: Any, **kwargs: Any) -> None:
         page_cache.purge_paths([article.url])  # an editor publishes a correction meanwhile
 
-    reader = Reader()
     with hooks.register_temporarily("before_serve_page", purge_meanwhile):
-        rendered = reader.get(article.url)
+        rendered = production.get(article.url)
     # Its rows may predate that purge: nginx or a CDN would keep it long after.
     assert rendered.state == "miss" and rendered["Cache-Control"] == "no-cache"
-    calm = reader.get(article.url)
+    calm = production.get(article.url)
     assert calm.state == "miss" and "s-maxage" in calm["Cache-Control"]
-    assert reader.get(article.url).state == "hit"
+    assert production.get(article.url).state == "hit"
 
 
 class _PurgeTimes(BaseHTTPRequestHandler):
