@@ -5,6 +5,13 @@ queued task by `masthead db_worker --batch` (the same path as the daily schedule
 sink (aiosmtpd) runs in its own process. Reports messages per second and the worker's peak
 memory (max RSS) for each list size, so you can see memory stay flat as the list grows.
 
+The reference, in the same run and to the same sink: a bare sender (smtplib, the library
+Django's SMTP backend uses) pushing the issue's messages, rendered beforehand by Masthead (one
+per language, for a reader of that language), to the same number of recipients over the same
+number of connections, with nothing else to do: no delivery records, no per-reader links. It
+runs just before and just after Masthead's send, and Masthead's rate is compared with the mean
+of the two.
+
     .venv/bin/python bench/newsletter.py                  # 10,000 and 100,000 subscribers
     .venv/bin/python bench/newsletter.py --sizes 2000     # a quick run
 """
@@ -17,6 +24,7 @@ import os
 import platform
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -93,8 +101,34 @@ for n in range(count):
         batch = []
 Subscriber.objects.bulk_create(batch)
 issue = build_issue("daily")
+# The bare sender's messages: Masthead's own, one per language, for a reader of that language.
+from masthead.newsletter.rendering import render_issue
+from masthead.newsletter.sending import build_message
+for language in languages:
+    reader = Subscriber.objects.filter(language=language).order_by("pk").first()
+    message = build_message(issue, render_issue(issue, language), reader.pk, reader.email,
+                            f"<bench.{reader.pk}@bench.example>")
+    with open(f"{sys.argv[2]}/bare-{language}.eml", "wb") as out:
+        out.write(message.message().as_bytes(linesep="\\r\\n"))
 send_issue_task.enqueue(issue.pk)
 print(issue.pk)
+"""
+
+BARE_SENDER = """
+import smtplib, sys, threading
+from pathlib import Path
+port, folder, count, connections = int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+languages = ["en", "fr", "es", "pt"]
+messages = {language: (folder / f"bare-{language}.eml").read_bytes() for language in languages}
+def lane(numbers):
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for n in numbers:
+            smtp.sendmail("news@bench.example", [f"bare{n}@bench.example"], messages[languages[n % 4]])
+lanes = [threading.Thread(target=lane, args=(range(k, count, connections),)) for k in range(connections)]
+for each in lanes:
+    each.start()
+for each in lanes:
+    each.join()
 """
 
 
@@ -115,12 +149,14 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
             "MASTHEAD_NEWSLETTER_CONNECTIONS": str(connections),
             "MASTHEAD_NEWSLETTER_FROM": "Bench <news@bench.example>",
             "LOG_LEVEL": "WARNING",
+            # Only sending is measured: no translation tasks for the worker to run first.
+            "MASTHEAD_TRANSLATION_LANGUAGES": "",
         }
         env.pop("DATABASE_URL", None)
         env.pop("REDIS_URL", None)
         masthead(env, "migrate", "--no-input", "--verbosity", "0")
         subprocess.run(
-            [sys.executable, "-c", SETUP, str(size)],
+            [sys.executable, "-c", SETUP, str(size), str(workdir)],
             env=env,
             cwd=ROOT,
             check=True,
@@ -143,6 +179,7 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
             text=True,
         )
         assert sink.stdout is not None and sink.stdout.readline().strip() == "ready"
+        bare_before = bare_send(port, workdir, size, connections)
         started = time.monotonic()
         worker = subprocess.Popen(
             [
@@ -171,10 +208,11 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
             bar.refresh()
         elapsed = time.monotonic() - started
         worker.returncode = os.waitstatus_to_exitcode(status)
+        bare_after = bare_send(port, workdir, size, connections)
         sink.terminate()
         _, _, sink_usage = os.wait4(sink.pid, 0)
         sink.returncode = 0
-        received = count_lines(sink_log)
+        received = count_lines(sink_log) - 2 * size  # the bare sender's, before and after
         with sqlite3.connect(workdir / "masthead.sqlite3") as db:
             first, last = db.execute(
                 "SELECT MIN(sent_at), MAX(sent_at) FROM newsletter_delivery"
@@ -197,9 +235,31 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
             "peak_mib": usage.ru_maxrss / 1024,
             "worker_cpu": usage.ru_utime + usage.ru_stime,
             "sink_cpu": sink_usage.ru_utime + sink_usage.ru_stime,
+            "bare_rate": size / statistics.mean([bare_before["seconds"], bare_after["seconds"]]),
+            "bare_rates": (size / bare_before["seconds"], size / bare_after["seconds"]),
+            "bare_peak_mib": max(bare_before["peak_mib"], bare_after["peak_mib"]),
+            "bare_cpu": bare_before["cpu"],
+            "load": "/".join(f"{value:.1f}" for value in os.getloadavg()),
         }
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def bare_send(port: int, workdir: Path, count: int, connections: int) -> dict[str, float]:
+    """The reference: Masthead's messages pushed by plain smtplib, in its own process."""
+    started = time.monotonic()
+    sender = subprocess.Popen(
+        [sys.executable, "-c", BARE_SENDER, str(port), str(workdir), str(count), str(connections)]
+    )
+    _, status, usage = os.wait4(sender.pid, 0)
+    seconds = time.monotonic() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit("the bare sender failed")
+    return {
+        "seconds": seconds,
+        "peak_mib": usage.ru_maxrss / 1024,
+        "cpu": usage.ru_utime + usage.ru_stime,
+    }
 
 
 def main() -> None:
@@ -223,17 +283,22 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(value) for value in args.sizes.split(",") if value.strip()]
     results = [run(size, args.batch_size, args.connections) for size in sizes]
-    print(f"\nMachine: {machine()}")
+    print(f"\nMachine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print(
         "| subscribers | time (s) | messages/s | messages/s while sending "
-        "| worker peak RSS (MiB) | worker CPU (s) | sink CPU (s) |"
+        "| bare sender messages/s (before, after) | Masthead / bare (end to end, while sending) "
+        "| worker peak RSS (MiB) | bare sender peak RSS (MiB) | worker CPU (s) "
+        "| bare sender CPU (s) | sink CPU, all three sends (s) | load average (1/5/15 min) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
+        before, after = r["bare_rates"]
         print(
             f"| {r['size']:,} | {r['seconds']:.1f} | {r['rate']:,.0f} | {r['send_rate']:,.0f} "
-            f"| {r['peak_mib']:.0f} "
-            f"| {r['worker_cpu']:.1f} | {r['sink_cpu']:.1f} |"
+            f"| {r['bare_rate']:,.0f} ({before:,.0f}, {after:,.0f}) "
+            f"| {r['rate'] / r['bare_rate']:.2f}, {r['send_rate'] / r['bare_rate']:.2f} "
+            f"| {r['peak_mib']:.0f} | {r['bare_peak_mib']:.0f} "
+            f"| {r['worker_cpu']:.1f} | {r['bare_cpu']:.1f} | {r['sink_cpu']:.1f} | {r['load']} |"
         )
     print(
         f"Sent {sum(r['size'] for r in results):,} messages in {len(results)} run(s); "

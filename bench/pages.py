@@ -1,16 +1,20 @@
 """Page-serving benchmark: Masthead's pages under load, against nginx serving the same HTML.
 
-Loads the demo publication into a fresh SQLite database in a temporary folder, starts
-`masthead serve` (granian or gunicorn) on a free loopback port, saves each page's HTML to a
-folder that nginx serves on another loopback port, and puts the same nginx, configured as
-docs/deploy.md says (proxy_cache), in front of Masthead on a third port. wrk runs against all
-three in the same run so the machine's noise affects them alike. Prints a Markdown table to
-paste into bench/RESULTS.md.
+Loads the demo publication into a fresh SQLite database in a temporary folder (and translates
+the benchmark's article into Portuguese), starts `masthead serve` (granian or gunicorn) on a
+free loopback port, saves each page's HTML to a folder that nginx serves on another loopback
+port, and puts the same nginx, configured exactly as docs/deploy.md says (the configuration is
+read from the guide; see bench/nginx_front.py), in front of Masthead on a third port. wrk runs
+against all three in turn, ``--rounds`` times each, in the same run, so the machine's noise
+affects them alike; each figure is the median of the rounds. nginx's access log (the guide's
+format, with ``$upstream_cache_status``) tells how many requests nginx answered from its cache.
+Prints Markdown tables to paste into bench/RESULTS.md, with the load average for each page.
 
-    .venv/bin/python bench/pages.py --duration 8 --connections 32
-    .venv/bin/python bench/pages.py --redis-url redis://127.0.0.1:6379/9   # shared cache in Redis
+    .venv/bin/python bench/pages.py --duration 5 --connections 32 --rounds 3
+    .venv/bin/python bench/pages.py --redis-url redis://127.0.0.1:6379/11   # shared cache in Redis
 
-Needs Debian's nginx and wrk (`apt-get install nginx-light wrk`). Traffic goes to 127.0.0.1 only.
+Needs Debian's nginx, its cache purge module and wrk
+(`apt-get install nginx libnginx-mod-http-cache-purge wrk`). Traffic goes to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import os
 import platform
 import re
 import shutil
-import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,57 +32,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from nginx_front import Front, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-
-NGINX_CONF = """
-{user}
-worker_processes auto;
-daemon off;
-pid {tmp}/nginx.pid;
-error_log {tmp}/nginx-error.log;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    default_type text/html;
-    server {{
-        listen 127.0.0.1:{port};
-        root {tmp}/html;
-        location / {{ try_files $uri $uri/index.html =404; }}
-    }}
-    # The documented production front: nginx keeps Masthead's answers and serves them itself.
-    proxy_cache_path {tmp}/proxy-cache keys_zone=masthead:10m max_size=1g inactive=10m;
-    upstream masthead {{ server 127.0.0.1:{masthead_port}; keepalive 32; }}
-    server {{
-        listen 127.0.0.1:{proxy_port};
-        location / {{
-            proxy_cache masthead;
-            proxy_cache_key $host$uri$is_args$args;
-            proxy_cache_valid 200 10m;
-            proxy_cache_use_stale updating error timeout;
-            proxy_cache_background_update on;
-            proxy_cache_lock on;
-            proxy_cache_revalidate on;
-            proxy_cache_bypass $cookie_sessionid;
-            proxy_no_cache $cookie_sessionid;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $host;
-            proxy_pass http://masthead;
-        }}
-    }}
-}}
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(url: str, timeout: float = 60) -> None:
@@ -92,7 +48,11 @@ def wait_for(url: str, timeout: float = 60) -> None:
     raise SystemExit(f"{url} did not answer within {timeout} s")
 
 
-def wrk(url: str, duration: int, connections: int, threads: int) -> tuple[float, str]:
+_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, duration: int, connections: int, threads: int) -> tuple[float, float]:
+    """Requests per second and the 99th percentile latency in ms."""
     output = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
         capture_output=True,
@@ -103,17 +63,18 @@ def wrk(url: str, duration: int, connections: int, threads: int) -> tuple[float,
     if errors:
         raise SystemExit(f"{url}: {errors.group(1)} error responses under load\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p99 = re.search(r"99%\s+([\d.]+\w+)", output)
-    return rps, p99.group(1) if p99 else "?"
+    value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", output).groups()
+    return rps, float(value) * _UNITS_MS[unit]
 
 
 def rss_mib(pid: int) -> float:
-    """Resident memory of a process and its children (gunicorn master and workers)."""
+    """Resident memory of a process and its children (the server's parent and workers)."""
     total = 0
     pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
+    for parent in list(pids):
+        children = Path(f"/proc/{parent}/task/{parent}/children")
+        if children.exists():
+            pids += [int(p) for p in children.read_text().split()]
     for each in pids:
         status = Path(f"/proc/{each}/status")
         if status.exists():
@@ -122,11 +83,49 @@ def rss_mib(pid: int) -> float:
     return total / 1024
 
 
+def masthead_output(masthead: list[str], env: dict[str, str], code: str) -> str:
+    return (
+        subprocess.run(
+            [*masthead, "shell", "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+
+
+def prepare_site(masthead: list[str], env: dict[str, str]) -> str:
+    """The demo publication, with the newest article translated into Portuguese; its slug."""
+    for step in (
+        ["migrate", "--no-input", "-v0"],
+        ["collectstatic", "--no-input", "-v0"],
+        ["load-demo"],
+    ):
+        subprocess.run([*masthead, *step], env=env, check=True, stdout=subprocess.DEVNULL)
+    slug = masthead_output(
+        masthead,
+        env,
+        "from masthead.news.models import ArticlePage; "
+        "print(ArticlePage.objects.live().order_by('-published_at').first().slug)",
+    )
+    subprocess.run(
+        [*masthead, "translate", "article", slug, "--lang", "pt"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return slug
+
+
+def load() -> str:
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=5, help="seconds of load per URL")
+    parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3, help="wrk runs per URL and server")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
     parser.add_argument("--server", choices=("granian", "gunicorn"), default="granian")
     parser.add_argument("--redis-url", default="", help="REDIS_URL for the served site")
@@ -139,12 +138,13 @@ def main() -> None:
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
-            raise SystemExit(f"{tool} is missing: apt-get install nginx-light wrk")
+            raise SystemExit(f"{tool} is missing: apt-get install nginx wrk")
 
     tmp = Path(tempfile.mkdtemp(prefix="masthead-bench-"))
     env = {**os.environ, "MASTHEAD_DATA_DIR": str(tmp / "var"), "LOG_LEVEL": "WARNING"}
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
+    env["MASTHEAD_TRANSLATION_LANGUAGES"] = "pt"
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
         import redis
@@ -154,118 +154,71 @@ def main() -> None:
     port = free_port()
     env["PORT"] = str(port)
     env["MASTHEAD_PAGE_CACHE_SECONDS"] = str(args.page_cache_seconds)
-    for step in (
-        ["migrate", "--no-input", "-v0"],
-        ["collectstatic", "--no-input", "-v0"],
-        ["load-demo"],
-    ):
-        subprocess.run([*masthead, *step], env=env, check=True, stdout=subprocess.DEVNULL)
+    slug = prepare_site(masthead, env)
 
+    serve = ["serve", "--port", str(port), "--workers", str(args.workers), "--server", args.server]
     server = subprocess.Popen(
-        [
-            *masthead,
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--server",
-            args.server,
-        ],
+        [*masthead, *serve],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=(tmp / "server.log").open("wb"),
     )
-    nginx_port, proxy_port = free_port(), free_port()
-    (tmp / "html").mkdir()
-    (tmp / "nginx.conf").write_text(
-        NGINX_CONF.format(
-            # Started as root, nginx's workers would otherwise run as nobody, locked out of tmp.
-            user="user root;" if os.geteuid() == 0 else "",
-            tmp=tmp,
-            port=nginx_port,
-            masthead_port=port,
-            proxy_port=proxy_port,
-        )
-    )
-    nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    nginx = subprocess.Popen([nginx_binary, "-c", str(tmp / "nginx.conf"), "-p", str(tmp)])
+    front = Front.on_free_ports(tmp / "nginx", port, static=True).start()
+    rows = []
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_for(f"{base}/healthz")
-        article_url = (
-            subprocess.run(
-                [
-                    *masthead,
-                    "shell",
-                    "-c",
-                    "from masthead.news.models import ArticlePage; "
-                    "print(ArticlePage.objects.live().order_by('-published_at').first().url)",
-                ],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1]
-        )
+        wait_for(f"{base}/healthz", timeout=300)  # minutes on a busy machine
         pages = {
             "home": "/",
-            "article": article_url,
+            "article": f"/articles/{slug}/",
             "region": "/regions/europe/",
             "home /pt/": "/pt/",
+            "article /pt/": f"/pt/articles/{slug}/",
             "region /pt/": "/pt/regions/europe/",
             "feed (RSS)": "/feed/rss/",
         }
-        rows = []
         for name, path in pages.items():
             started = time.perf_counter()
             with urllib.request.urlopen(base + path) as reply:  # a cold render (cache empty)
                 html = reply.read()
             cold_ms = (time.perf_counter() - started) * 1000
-            slug = re.sub(r"\W+", "-", name).strip("-")
-            target = tmp / "html" / slug / "index.html"
+            slug_of_page = re.sub(r"\W+", "-", name).strip("-")
+            target = front.html / slug_of_page / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(html)
-            masthead_rps, masthead_p99 = wrk(
-                base + path, args.duration, args.connections, args.threads
-            )
-            nginx_rps, nginx_p99 = wrk(
-                f"http://127.0.0.1:{nginx_port}/{slug}/",
-                args.duration,
-                args.connections,
-                args.threads,
-            )
-            urllib.request.urlopen(f"http://127.0.0.1:{proxy_port}{path}").read()
-            proxy_rps, _proxy_p99 = wrk(
-                f"http://127.0.0.1:{proxy_port}{path}",
-                args.duration,
-                args.connections,
-                args.threads,
-            )
-            rows.append(
-                (
-                    name,
-                    len(html),
-                    cold_ms,
-                    masthead_rps,
-                    masthead_p99,
-                    nginx_rps,
-                    nginx_p99,
-                    proxy_rps,
+            urls = {
+                "masthead": base + path,
+                "static": f"http://127.0.0.1:{front.static_port}/{slug_of_page}/",
+                "front": f"http://127.0.0.1:{front.front_port}{path}",
+            }
+            for url in urls.values():
+                with urllib.request.urlopen(url) as reply:  # each fills its cache once
+                    reply.read()
+            results: dict[str, list[tuple[float, float]]] = {key: [] for key in urls}
+            for _ in range(args.rounds):
+                for key, url in urls.items():
+                    results[key].append(wrk(url, args.duration, args.connections, args.threads))
+            median = {
+                key: (
+                    statistics.median(rps for rps, _ in runs),
+                    statistics.median(p99 for _, p99 in runs),
                 )
-            )
+                for key, runs in results.items()
+            }
+            rows.append((name, path, len(html), cold_ms, median, load()))
         memory = rss_mib(server.pid)
     except Exception:
         print((tmp / "server.log").read_text()[-3000:], file=sys.stderr)
         raise
     finally:
         server.terminate()
-        nginx.terminate()
-        server.wait(timeout=30)
-        nginx.wait(timeout=30)
-        shutil.rmtree(tmp, ignore_errors=True)
+        front.stop()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    states = front.cache_states()
+    shutil.rmtree(tmp, ignore_errors=True)
 
     cpu = "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
@@ -273,24 +226,37 @@ def main() -> None:
         match = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
         cpu = match.group(1) if match else cpu
     print(
-        f"\nDate: {time.strftime('%Y-%m-%d')}; machine: {os.cpu_count()} cores, {cpu}, {platform.system()}"
+        f"\nDate: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; machine: "
+        f"{os.cpu_count()} cores, {cpu}, {platform.system()}"
     )
     print(
         f"Command: .venv/bin/python bench/pages.py --duration {args.duration} "
-        f"--connections {args.connections} --workers {args.workers} --server {args.server} "
-        f"--page-cache-seconds {args.page_cache_seconds}"
+        f"--connections {args.connections} --rounds {args.rounds} --workers {args.workers} "
+        f"--server {args.server} --page-cache-seconds {args.page_cache_seconds}"
         + (f" --redis-url {args.redis_url}" if args.redis_url else "")
         + "\n"
     )
     print(
-        "| page | HTML bytes | cold render (ms) | Masthead req/s | Masthead p99 | nginx file req/s "
-        "| nginx p99 | Masthead / nginx | behind nginx req/s | behind nginx / nginx file |"
+        "| page | HTML bytes | cold render (ms) | Masthead req/s | Masthead p99 "
+        "| nginx file req/s | nginx file p99 | Masthead / nginx file | behind nginx req/s "
+        "| behind nginx p99 | behind nginx / nginx file | answered by nginx's cache "
+        "| load average (1/5/15 min) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, size, cold, m_rps, m_p99, n_rps, n_p99, p_rps in rows:
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, path, size, cold, median, load_average in rows:
+        (m_rps, m_p99), (n_rps, n_p99), (f_rps, f_p99) = (
+            median["masthead"],
+            median["static"],
+            median["front"],
+        )
+        counts = states.get(path, {})
+        served = sum(counts.values())
+        hits = counts.get("HIT", 0)
         print(
-            f"| {name} | {size:,} | {cold:.0f} | {m_rps:,.0f} | {m_p99} | {n_rps:,.0f} | {n_p99} "
-            f"| {m_rps / n_rps:.1%} | {p_rps:,.0f} | {p_rps / n_rps:.1%} |"
+            f"| {name} | {size:,} | {cold:.0f} | {m_rps:,.0f} | {m_p99:.1f} ms | {n_rps:,.0f} "
+            f"| {n_p99:.1f} ms | {m_rps / n_rps:.0%} | {f_rps:,.0f} | {f_p99:.1f} ms "
+            f"| {f_rps / n_rps:.0%} | {hits / served if served else 0:.3%} "
+            f"({served - hits} reached Masthead) | {load_average} |"
         )
     print(
         f"\nMemory of {args.server} ({args.workers} workers + parent) after the run: {memory:.0f} MiB"

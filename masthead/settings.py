@@ -398,8 +398,9 @@ MASTHEAD_FEED_ITEMS = env.int("MASTHEAD_FEED_ITEMS", default=30)
 # URLs per sitemap file; past it /sitemap.xml is an index of files. The protocol allows 50,000,
 # but a file that size takes seconds to render uncached; 1,000 (as Yoast SEO) takes tens of ms.
 MASTHEAD_SITEMAP_URLS = 1_000
-# How long readers' pages stay in the page cache at most; 0 turns the cache off. Publishing
-# anything empties it at once, so this only bounds staleness of time-dependent bits.
+# How long readers' pages stay in the page cache (and in nginx or a CDN: s-maxage) at most; 0
+# turns the cache off. Changes purge the pages that show them, so this only bounds staleness
+# of time-dependent bits.
 MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600)
 # A CDN or nginx cache in front, told which URLs to purge (Wagtail's frontend cache backends
 # as JSON, e.g. {"nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

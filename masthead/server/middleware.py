@@ -56,15 +56,18 @@ class PageCacheMiddleware:
                 and not response.cookies
                 and pc.is_cacheable_response(environ, response.status_code, headers)
             ):
-                return _from_page(cache.store(ticket, headers, response.content), environ, "miss")
+                page = cache.store(ticket, headers, response.content)
+                return _from_page(page, environ, "miss", not cache.purged_since(ticket))
             return _uncached(response)
         finally:
             if claimed:
                 cache.end_refresh(key)
 
 
-def _from_page(page: pc.CachedPage, environ: dict, state: str) -> HttpResponse:
-    status, headers, body = page.answer(environ, state)
+def _from_page(
+    page: pc.CachedPage, environ: dict, state: str, shareable: bool = True
+) -> HttpResponse:
+    status, headers, body = page.answer(environ, state, shareable=shareable)
     response = HttpResponse(body, status=status)
     for name in list(response.headers):
         del response.headers[name]

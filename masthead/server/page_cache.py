@@ -25,12 +25,10 @@ When a page expires, one request renders it again while the others get the stale
 from __future__ import annotations
 
 import functools
-import gzip
 import hashlib
 import itertools
 import re
 import threading
-import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -41,12 +39,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-import brotli
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
+from .cached_page import CachedPage, build_page
 from .purge_counter import FileCounter, PurgeCounter, RedisCounter
 
 CACHEABLE_TYPES = (
@@ -86,14 +86,26 @@ def uncached_suffixes() -> tuple[str, ...]:
     return tuple(itertools.chain.from_iterable(declared))
 
 
+# Paths already classified (a hit must not run the regex again); bounded, as anyone can
+# ask for any path.
+_uncached_by_path: dict[str, bool] = {}
+_MAX_CLASSIFIED_PATHS = 10_000
+
+
 def _always_uncached(path: str) -> bool:
-    prefixes = uncached_prefixes()
-    unprefixed = _LANGUAGE_PREFIX.sub("", path, count=1)
-    return (
-        path.startswith(prefixes)
-        or unprefixed.startswith(prefixes)
-        or path.endswith(uncached_suffixes())
-    )
+    found = _uncached_by_path.get(path)
+    if found is None:
+        prefixes = uncached_prefixes()
+        unprefixed = _LANGUAGE_PREFIX.sub("", path, count=1)
+        found = (
+            path.startswith(prefixes)
+            or unprefixed.startswith(prefixes)
+            or path.endswith(uncached_suffixes())
+        )
+        if len(_uncached_by_path) >= _MAX_CLASSIFIED_PATHS:
+            _uncached_by_path.clear()
+        _uncached_by_path[path] = found
+    return found
 
 
 # The only query parameters reader pages read (pagination, search, the sitemap's files); the
@@ -102,91 +114,10 @@ PAGE_PARAMETERS = frozenset({"page", "q", "p"})
 # An archive moved in from WordPress keeps its old ``/?p=123`` links: on the front page they
 # reach the application (masthead/importers redirects them), never the cached front page.
 OLD_FRONT_PAGE_QUERY_KEYS = frozenset({"p", "page_id", "cat", "tag", "author", "attachment_id"})
-# Headers the cache sets itself, or that belong to one response only.
-_OWN_HEADERS = frozenset(
-    {
-        "content-length",
-        "content-encoding",
-        "cache-control",
-        "etag",
-        "vary",
-        "date",
-        "server",
-        "expires",
-        "last-modified",
-        "set-cookie",
-        "x-page-cache",
-    }
-)
-_MIN_COMPRESSED_BYTES = 256
 _PURGE_LOG_SECONDS = 24 * 3600
 _LOCK_SECONDS = 30
 
 PageKey = tuple[str, str, str, str, str]  # scheme, host, path, query, access level
-
-
-@dataclass(frozen=True)
-class CachedPage:
-    """One page as stored: its bodies in each encoding and the headers every copy carries."""
-
-    path: str  # without language prefix, as purges name it
-    headers: tuple[tuple[str, str], ...]
-    bodies: dict[str, bytes]  # "identity", and "gzip" and "br" for text worth compressing
-    etag: str
-    fresh_until: float
-    # False for a page kept for an access level: only this server may keep it, never a CDN.
-    shared: bool = True
-
-    @property
-    def fresh(self) -> bool:
-        return time.time() < self.fresh_until
-
-    @property
-    def size(self) -> int:
-        return sum(len(body) for body in self.bodies.values())
-
-    def encoding_for(self, accept_encoding: str) -> str:
-        offered = {part.split(";")[0].strip() for part in accept_encoding.lower().split(",")}
-        for encoding in ("br", "gzip"):
-            if encoding in offered and encoding in self.bodies:
-                return encoding
-        return "identity"
-
-    def answer(
-        self, environ: dict[str, Any], state: str
-    ) -> tuple[int, list[tuple[str, str]], bytes]:
-        """Status, headers and body for one request (304 when its ETag matches)."""
-        headers = [
-            *self.headers,
-            ("Cache-Control", cache_control() if self.shared else "private, max-age=0"),
-            ("Vary", "Accept-Encoding" if self.shared else "Accept-Encoding, Cookie"),
-            ("ETag", self.etag),
-            ("X-Page-Cache", state),
-        ]
-        if _etag_matches(environ.get("HTTP_IF_NONE_MATCH", ""), self.etag):
-            return 304, headers, b""
-        encoding = self.encoding_for(environ.get("HTTP_ACCEPT_ENCODING", ""))
-        body = self.bodies[encoding]
-        if encoding != "identity":
-            headers.append(("Content-Encoding", encoding))
-        headers.append(("Content-Length", str(len(body))))
-        return 200, headers, b"" if environ.get("REQUEST_METHOD") == "HEAD" else body
-
-
-def cache_control() -> str:
-    """Shared caches (a CDN, nginx) keep pages as long as we do and are purged on change;
-    browsers check back every time, which costs a 304 when nothing changed."""
-    seconds = settings.MASTHEAD_PAGE_CACHE_SECONDS
-    return f"public, max-age=0, s-maxage={seconds}, stale-while-revalidate={min(seconds, 60)}"
-
-
-def _etag_matches(if_none_match: str, etag: str) -> bool:
-    if not if_none_match:
-        return False
-    if if_none_match.strip() == "*":
-        return True
-    weak = etag.removeprefix("W/")
-    return any(tag.strip().removeprefix("W/") == weak for tag in if_none_match.split(","))
 
 
 # Signed-in readers see pages by their access level (free reader, member of a tier), never as
@@ -212,8 +143,8 @@ def signed_access_level(level: str, session_key: str) -> str:
 def access_level(environ: dict[str, Any]) -> str:
     """The access level the request's signed cookie names for the request's own session, or ""
     (no cookie, forged, expired, or made for another session)."""
-    raw = environ.get("HTTP_COOKIE", "")
-    if ACCESS_COOKIE not in raw:
+    raw = environ.get("HTTP_COOKIE")
+    if not raw or ACCESS_COOKIE not in raw:
         return ""
     try:
         cookies = SimpleCookie(raw)
@@ -229,38 +160,68 @@ def access_level(environ: dict[str, Any]) -> str:
     return level if tag == _session_tag(session.value) else ""
 
 
+@dataclass(frozen=True)
+class _KeySettings:
+    """The settings every key reads, read once (Django's settings object costs a Python call
+    per attribute) and again when a test changes them."""
+
+    seconds: int
+    forwarded_host: bool
+    proxy_header: tuple[str, str] | None
+    session_cookie: str
+
+
+@functools.cache
+def _key_settings() -> _KeySettings:
+    return _KeySettings(
+        seconds=settings.MASTHEAD_PAGE_CACHE_SECONDS,
+        forwarded_host=getattr(settings, "USE_X_FORWARDED_HOST", False),
+        proxy_header=getattr(settings, "SECURE_PROXY_SSL_HEADER", None),
+        session_cookie=settings.SESSION_COOKIE_NAME,
+    )
+
+
+@receiver(setting_changed)
+def _settings_changed(**_: Any) -> None:
+    _key_settings.cache_clear()
+
+
 def page_key(environ: dict[str, Any]) -> PageKey | None:
     """The cache key of a request, or None when the request must reach the application."""
-    if settings.MASTHEAD_PAGE_CACHE_SECONDS <= 0:
+    known = _key_settings()
+    if known.seconds <= 0:
         return None
     if environ.get("REQUEST_METHOD") not in {"GET", "HEAD"}:
         return None
     path = environ.get("PATH_INFO", "/")
     if _always_uncached(path):
         return None
-    parameters = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
-    if any(name == "preview" for name, _ in parameters):
-        return None
-    if path == "/" and any(name in OLD_FRONT_PAGE_QUERY_KEYS for name, _ in parameters):
-        return None
-    query = urlencode(sorted((n, v) for n, v in parameters if n in PAGE_PARAMETERS))
-    if getattr(settings, "USE_X_FORWARDED_HOST", False) and "HTTP_X_FORWARDED_HOST" in environ:
+    query = environ.get("QUERY_STRING", "")
+    if query:
+        parameters = parse_qsl(query, keep_blank_values=True)
+        if any(name == "preview" for name, _ in parameters):
+            return None
+        if path == "/" and any(name in OLD_FRONT_PAGE_QUERY_KEYS for name, _ in parameters):
+            return None
+        query = urlencode(sorted((n, v) for n, v in parameters if n in PAGE_PARAMETERS))
+    if known.forwarded_host and "HTTP_X_FORWARDED_HOST" in environ:
         host = environ["HTTP_X_FORWARDED_HOST"]
     else:
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
     scheme = environ.get("wsgi.url_scheme", "http")
-    proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    proxy_header = known.proxy_header
     if proxy_header and environ.get(proxy_header[0]) == proxy_header[1]:
         scheme = "https"
     return (scheme, host.lower(), path, query, access_level(environ))
 
 
 def session_cookie(environ: dict[str, Any]) -> str | None:
-    raw = environ.get("HTTP_COOKIE", "")
-    if settings.SESSION_COOKIE_NAME not in raw:
+    raw = environ.get("HTTP_COOKIE")
+    name = _key_settings().session_cookie
+    if not raw or name not in raw:
         return None
     try:
-        morsel = SimpleCookie(raw).get(settings.SESSION_COOKIE_NAME)
+        morsel = SimpleCookie(raw).get(name)
     except Exception:  # a malformed Cookie header: treat it as a session, let Django decide
         return raw
     return morsel.value if morsel else None
@@ -283,31 +244,6 @@ def is_cacheable_response(
     control = found.get("cache-control", "").lower()
     return found.get("content-type", "").startswith(CACHEABLE_TYPES) and not any(
         word in control for word in ("private", "no-cache", "no-store")
-    )
-
-
-def build_page(
-    path: str,
-    headers: Iterable[tuple[str, str]],
-    body: bytes,
-    seconds: int,
-    *,
-    shared: bool = True,
-) -> CachedPage:
-    """Compress once, here, so a hit never compresses."""
-    bodies = {"identity": body}
-    kept = tuple((name, value) for name, value in headers if name.lower() not in _OWN_HEADERS)
-    if len(body) >= _MIN_COMPRESSED_BYTES:
-        bodies["gzip"] = gzip.compress(body, compresslevel=6, mtime=0)
-        bodies["br"] = brotli.compress(body, quality=9)
-    digest = hashlib.blake2b(body, digest_size=12).hexdigest()
-    return CachedPage(
-        path=path,
-        headers=kept,
-        bodies=bodies,
-        etag=f'W/"{digest}"',
-        fresh_until=time.time() + seconds,
-        shared=shared,
     )
 
 
@@ -398,6 +334,11 @@ class PageCache:
         cache.set(ticket.shared_key, page, timeout=2 * seconds)
         self._keep(ticket.key, page, ticket.purge_number)
         return page
+
+    def purged_since(self, ticket: RenderTicket) -> bool:
+        """Whether a purge happened anywhere while this render ran: its page may show what the
+        purge removed, so only this server, which drops it, may keep it."""
+        return self.counter.current_now() != ticket.purge_number
 
     def try_refresh(self, key: PageKey) -> bool:
         """Claim the right to re-render an expired page; others keep serving the stale copy."""

@@ -11,15 +11,26 @@ publication's settings, an image, the navigation) purges everything.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from .page_cache import page_cache
+from .purge_counter import REDIS_POLL_SECONDS
+
+logger = logging.getLogger(__name__)
 
 FEED_SUFFIXES = ("feed/rss/", "feed/atom/")
+# Purge requests sent side by side: an article shows on a few hundred addresses (in every
+# language, times each encoding nginx keeps), which one after another take over a second.
+FRONTEND_PURGE_THREADS = 8
 # The sitemap index and its sections (each with every ?p= file of it), and search.
 SITE_WIDE_PATHS = (
     "/sitemap.xml",
@@ -101,18 +112,52 @@ def _purge_local(paths: set[str] | None) -> None:
 
 
 def _purge_frontend(paths: set[str] | None) -> None:
+    """Tell the CDN or nginx now, through Wagtail's frontend cache backends (called directly:
+    Wagtail's own helper queues a task, which waits for a worker and may never run)."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.contrib.frontend_cache.backends import HTTPBackend
+    from wagtail.contrib.frontend_cache.utils import get_backends
 
-    batch = PurgeBatch()
-    for site in Site.objects.all():
-        root = site.root_url
+    if settings.REDIS_URL:
+        # Other processes may serve their old copy until they next read the purge counter;
+        # purged before that, nginx would fetch and keep that old copy again.
+        time.sleep(REDIS_POLL_SECONDS + 0.05)
+    urls: list[str] = []
+    for root in frontend_roots():
         if paths is None:
-            batch.add_url(root + "/*")  # CDNs that take wildcards; nginx purges the site
+            urls.append(root + "/*")  # CDNs that take wildcards; nginx purges the site
         else:
-            batch.add_urls(root + path for path in sorted(in_every_language(paths)))
-    batch.purge()
+            urls.extend(root + path for path in sorted(in_every_language(paths)))
+    jobs = []
+    for name, backend in get_backends().items():
+        mine = [url for url in urls if backend.invalidates_hostname(urlsplit(url).netloc)]
+        # One request per address: send them side by side. Batch APIs (Cloudflare,
+        # CloudFront) get the whole list at once.
+        ways = FRONTEND_PURGE_THREADS if isinstance(backend, HTTPBackend) else 1
+        jobs += [(name, backend, mine[n::ways]) for n in range(ways) if mine[n::ways]]
+    with ThreadPoolExecutor(max_workers=FRONTEND_PURGE_THREADS) as pool:
+        list(pool.map(_purge_with, jobs))
+
+
+def _purge_with(job: tuple[str, Any, list[str]]) -> None:
+    name, backend, urls = job
+    try:
+        backend.purge_batch(urls)
+    except Exception:  # the change is committed; a CDN's error must not fail it
+        logger.exception("purging %s addresses from %s failed", len(urls), name)
+
+
+def frontend_roots() -> list[str]:
+    """The addresses readers reach each site on, as a CDN or nginx keys its copies: the
+    default site's is MASTHEAD_BASE_URL (Wagtail's own record of it often says localhost)."""
+    roots = []
+    for site in Site.objects.all():
+        if site.is_default_site and settings.MASTHEAD_BASE_URL:
+            roots.append(settings.MASTHEAD_BASE_URL.rstrip("/"))
+        else:
+            roots.append(site.root_url)
+    return roots
 
 
 def _site_root_paths() -> list[str]:

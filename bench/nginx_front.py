@@ -1,0 +1,203 @@
+"""The nginx configuration docs/deploy.md documents, made runnable on loopback ports.
+
+The benchmark (bench/pages.py) and the tests of nginx in front of Masthead
+(masthead/server/tests/test_nginx_front.py) take the configuration from the ``nginx`` block of
+the deployment guide itself and change only addresses, ports and folders, each replacement
+checked, so what they measure and test is what an operator copies.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY_GUIDE = ROOT / "docs" / "deploy.md"
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+_SECTION = "## 4. nginx in front"
+
+
+def documented_config(guide: Path = DEPLOY_GUIDE) -> str:
+    """The text of the ``nginx`` code block in the guide's section on nginx."""
+    text = guide.read_text()
+    section = text[text.index(_SECTION) :]
+    match = re.search(r"```nginx\n(.*?)```", section, re.DOTALL)
+    if match is None:
+        raise ValueError(f"no nginx block under {_SECTION!r} in {guide}")
+    return match.group(1)
+
+
+def documented_purge_ports(guide: Path = DEPLOY_GUIDE) -> list[int]:
+    """The purge ports the guide's MASTHEAD_FRONTEND_CACHE example names, in its order."""
+    text = guide.read_text()
+    section = text[text.index(_SECTION) :]
+    example = re.search(r"MASTHEAD_FRONTEND_CACHE='([^']+)'", section)
+    if example is None:
+        raise ValueError("no MASTHEAD_FRONTEND_CACHE example in the nginx section")
+    return [int(port) for port in re.findall(r"http://127\.0\.0\.1:(\d+)", example.group(1))]
+
+
+def documented_frontend_cache(purge_ports: dict[int, int], guide: Path = DEPLOY_GUIDE) -> str:
+    """The guide's MASTHEAD_FRONTEND_CACHE value with its purge ports moved to ``purge_ports``
+    (documented port -> local port)."""
+    text = guide.read_text()
+    section = text[text.index(_SECTION) :]
+    value = re.search(r"MASTHEAD_FRONTEND_CACHE='([^']+)'", section).group(1)
+    for documented, local in purge_ports.items():
+        value = _replace(value, f"127.0.0.1:{documented}", f"127.0.0.1:{local}")
+    return value
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    if old not in text:
+        raise ValueError(f"the documented nginx configuration no longer contains {old!r}")
+    return text.replace(old, new)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Front:
+    """A local nginx: the documented front of Masthead and, optionally, a static file server
+    (the benchmark's reference) in the same process."""
+
+    folder: Path
+    masthead_port: int
+    front_port: int
+    purge_ports: dict[int, int]  # documented port -> local port
+    static_port: int | None = None
+    process: subprocess.Popen[bytes] | None = None
+
+    @classmethod
+    def on_free_ports(cls, folder: Path, masthead_port: int, *, static: bool = False) -> Front:
+        return cls(
+            folder=folder,
+            masthead_port=masthead_port,
+            front_port=free_port(),
+            purge_ports={port: free_port() for port in documented_purge_ports()},
+            static_port=free_port() if static else None,
+        )
+
+    @property
+    def log(self) -> Path:
+        return self.folder / "front.log"
+
+    @property
+    def html(self) -> Path:
+        return self.folder / "html"
+
+    @property
+    def frontend_cache(self) -> str:
+        """MASTHEAD_FRONTEND_CACHE for a Masthead that this nginx fronts."""
+        return documented_frontend_cache(self.purge_ports)
+
+    def front_config(self) -> str:
+        config = documented_config()
+        config = _replace(config, "listen 443 ssl http2;", f"listen 127.0.0.1:{self.front_port};")
+        config = _replace(config, "/var/cache/nginx/masthead", str(self.folder / "proxy-cache"))
+        config = _replace(
+            config, "server 127.0.0.1:8000;", f"server 127.0.0.1:{self.masthead_port};"
+        )
+        config = _replace(config, "/var/log/nginx/masthead.log", str(self.log))
+        config = _replace(config, "/srv/masthead/var/", str(self.folder / "var") + "/")
+        for documented, local in self.purge_ports.items():
+            config = _replace(
+                config, f"listen 127.0.0.1:{documented};", f"listen 127.0.0.1:{local};"
+            )
+            config = re.sub(rf"(?m)^(\s+){documented}(\s)", rf"\g<1>{local}\g<2>", config)
+        if not PURGE_MODULE.exists():
+            # Without the module the purge server can't load; the front alone still runs.
+            config = config[: config.index("# Purges from Masthead")]
+        return config
+
+    def config(self) -> str:
+        folder = self.folder
+        static = (
+            f"""
+    # The reference: the same bytes as files.
+    server {{
+        listen 127.0.0.1:{self.static_port};
+        access_log off;
+        root {self.html};
+        location / {{ try_files $uri $uri/index.html =404; }}
+    }}"""
+            if self.static_port
+            else ""
+        )
+        return f"""{f"load_module {PURGE_MODULE};" if PURGE_MODULE.exists() else ""}
+{"user root;" if _is_root() else ""}
+worker_processes auto;
+daemon off;
+pid {folder}/nginx.pid;
+error_log {folder}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    default_type text/html;
+{static}
+{self.front_config()}
+}}
+"""
+
+    def start(self) -> Front:
+        self.html.mkdir(parents=True, exist_ok=True)
+        (self.folder / "nginx.conf").write_text(self.config())
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.process = subprocess.Popen(
+            [binary, "-c", str(self.folder / "nginx.conf"), "-p", str(self.folder)],
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx did not start: {self.process.stderr.read().decode()}")
+            try:
+                socket.create_connection(("127.0.0.1", self.front_port), timeout=1).close()
+                return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("nginx did not listen within 20 s")
+
+    def stop(self) -> None:
+        """Stop nginx; its buffered access log is written out as it quits."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def cache_states(self) -> dict[str, dict[str, int]]:
+        """From the access log (after stop): per path, how many requests had each
+        ``$upstream_cache_status`` (HIT: answered by nginx; anything else reached Masthead)."""
+        states: dict[str, dict[str, int]] = {}
+        if not self.log.exists():
+            return states
+        line = re.compile(r'"[A-Z]+ (\S+) [^"]*" .* cache=(\S*)$')
+        for entry in self.log.read_text().splitlines():
+            found = line.search(entry)
+            if found:
+                path, state = found.group(1), found.group(2) or "-"
+                counts = states.setdefault(path, {})
+                counts[state] = counts.get(state, 0) + 1
+        return states
+
+
+def _is_root() -> bool:
+    import os
+
+    # Started as root, nginx's workers would otherwise run as nobody, locked out of the folder.
+    return os.geteuid() == 0
