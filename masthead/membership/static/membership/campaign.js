@@ -23,10 +23,13 @@
         if (!data) { return; }
         var bar = box.querySelector("progress");
         if (bar) { bar.value = data.percent; }
-        var money = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-          style: "currency", currency: data.currency.toUpperCase(),
+        // "1,575.00 EUR", as the server writes amounts (money.format_money), in the page's language.
+        var number = new Intl.NumberFormat(document.documentElement.lang || undefined, {
           minimumFractionDigits: data.decimals, maximumFractionDigits: data.decimals
         });
+        var money = { format: function (value) {
+          return number.format(value) + " " + data.currency.toUpperCase();
+        } };
         box.querySelectorAll("[data-figure]").forEach(function (figure) {
           var name = figure.dataset.figure;
           // Minor units to major ones with the server's count of decimals (yen have none).
