@@ -256,6 +256,29 @@ def ban_writers(comment_ids: Iterable[int], reason: str, until: dt.datetime | No
     return len(emails)
 
 
+def writers_network(ip: str) -> str:
+    """The range an IP-range ban covers: a /24 for IPv4, a /64 for IPv6 (one home or office
+    line, whose address changes within it)."""
+    prefix = 24 if ipaddress.ip_address(ip).version == 4 else 64
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+
+
+def ban_networks(comment_ids: Iterable[int], reason: str, until: dt.datetime | None = None) -> int:
+    """Ban the IP ranges these comments were sent from (an editor's bulk action)."""
+    networks = {
+        writers_network(ip)
+        for ip in Comment.objects.filter(pk__in=list(comment_ids), ip_address__isnull=False)
+        .values_list("ip_address", flat=True)
+        .distinct()
+    }
+    with transaction.atomic():
+        for network in networks:
+            Ban.objects.get_or_create(
+                ip_network=network, email="", until=until, defaults={"reason": reason[:200]}
+            )
+    return len(networks)
+
+
 def unsubscribe_notifications(commenter_id: int) -> bool:
     return bool(Commenter.objects.filter(pk=commenter_id).update(reply_notifications_off=True))
 

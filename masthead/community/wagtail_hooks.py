@@ -21,6 +21,7 @@ from masthead.formats.digits import localize_digits
 from masthead.news import extensions
 from masthead.news.models import ArticlePage
 from masthead.news.reader_articles import ReaderArticle
+from masthead.server.csv_cells import FormulaSafeIndexView
 from masthead.server.purging import purge_article
 
 from . import accounts, services, share
@@ -203,10 +204,32 @@ class BanBulkAction(ModerateBulkAction):
         return services.moderate([c.pk for c in objects], cls.status), 0
 
 
+@hooks.register("register_bulk_action")
+class BanNetworkBulkAction(ModerateBulkAction):
+    display_name = _("Ban the writers' IP ranges")
+    action_type = "ban-ip"
+    aria_label = _(
+        "Ban the IP ranges (/24, or /64 for IPv6) the selected comments came from and mark "
+        "them spam"
+    )
+    action_priority = 60
+    status = Comment.Status.SPAM
+
+    @classmethod
+    def execute_action(
+        cls, objects: list[Comment], user: Any = None, **kwargs: Any
+    ) -> tuple[int, int]:
+        services.ban_networks(
+            [c.pk for c in objects], reason=str(_("Banned from the moderation queue"))
+        )
+        return services.moderate([c.pk for c in objects], cls.status), 0
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = _("Moderation queue")
+    index_view_class = FormulaSafeIndexView  # the export carries what readers typed
     list_display = [
         "author_name",
         "__str__",

@@ -257,9 +257,10 @@ class Campaign(models.Model):
 class Gift(models.Model):
     """One line of the gift ledger. Raised totals are always sums over these rows.
 
-    Rules: only succeeded gifts count; ``amount_refunded`` (refunds and lost disputes) is
-    subtracted; each renewal of a monthly gift is its own row, counted in the campaign the
-    monthly gift was started from.
+    Rules: only succeeded gifts count (a pending one counts once it succeeds);
+    ``amount_refunded`` (refunds, and disputes until won back) is subtracted, whatever order
+    Stripe's events arrive in; each renewal of a monthly gift is its own row, counted in the
+    campaign the monthly gift was started from.
     """
 
     class Status(models.TextChoices):

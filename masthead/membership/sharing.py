@@ -82,7 +82,11 @@ def share_article(article: ReaderArticle, recipients: list[str]) -> list[str]:
             body=render_to_string("membership/email/shared_article.txt", context),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[recipient],
-            headers={"List-Unsubscribe": f"<{context['opt_out_url']}>"},
+            # RFC 8058: mail programs offer the opt-out as one click, POSTed to the link.
+            headers={
+                "List-Unsubscribe": f"<{context['opt_out_url']}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
         )
         message.attach_alternative(
             render_to_string("membership/email/shared_article.html", context), "text/html"

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from masthead.news import url_ids  # noqa: F401 - registers <article_id:...>
+
 from . import views
 
 app_name = "membership"
@@ -15,7 +17,7 @@ urlpatterns = [
     path("account/data.json", views.download_data, name="download_data"),
     path("account/delete/", views.delete_account, name="delete_account"),
     path("account/billing/", views.billing, name="billing"),
-    path("account/share/<int:article_id>/", views.share, name="share"),
+    path("account/share/<article_id:article_id>/", views.share, name="share"),
     path("shared-articles/never/<str:token>/", views.share_opt_out, name="share_opt_out"),
     path("members/", views.join, name="join"),
     path("members/join/<slug:slug>/<str:interval>/", views.checkout, name="checkout"),

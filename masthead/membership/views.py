@@ -396,6 +396,9 @@ def share(request: HttpRequest, article_id: int) -> HttpResponse:
     return render(request, "membership/shared.html", {"article": article})
 
 
+# RFC 8058 one-click: the recipient's mail program POSTs with no session or CSRF token; the
+# signed token alone says whose choice it is, and the only thing it can do is stop mail.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def share_opt_out(request: HttpRequest, token: str) -> HttpResponse:
     email = sharing.email_for_opt_out_token(token)

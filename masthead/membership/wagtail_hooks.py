@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from masthead.news import extensions
+from masthead.server.csv_cells import FormulaSafeIndexView
 
 from .access import current_membership, reader_of, without_members_only
 from .models import BlockedEmailDomain, Campaign, Gift, Membership, MembersOnlyArticle, Tier
@@ -67,35 +68,38 @@ def share_by_email(context: extensions.FragmentContext) -> str:
     return render_to_string("membership/includes/share_by_email.html", {"article_id": article.id})
 
 
+@extensions.fragment("head", order=40)
+def membership_assets(context: extensions.FragmentContext) -> str:
+    return render_to_string("membership/includes/assets.html")
+
+
+@extensions.fragment("banner", order=10)
+def campaign_banner(context: extensions.FragmentContext) -> str:
+    """While a campaign runs, its banner on every page: cached with the page, its figures
+    refreshed from the campaign's JSON endpoint, so a gift never empties the page cache."""
+    campaign = running_campaign()
+    if campaign is None:
+        return ""
+    own_page = reverse("membership:campaign", args=[campaign.slug])
+    if context.request is not None and context.request.path == own_page:
+        return ""  # the campaign's page shows its progress itself
+    return render_to_string(
+        "membership/includes/campaign_banner.html",
+        {"campaign": campaign, "progress": campaign_progress(campaign)},
+    )
+
+
 @extensions.fragment("article_end", order=30)
 def membership_prompt(context: extensions.FragmentContext) -> str:
-    campaign = running_campaign()
     member = context.request is not None and current_membership(
         reader_of(getattr(context.request, "user", None))
     )
-    if campaign is None and member:
+    if member:
         return ""
-    return render_to_string(
-        "membership/includes/article_end.html",
-        {
-            "campaign": campaign,
-            "progress": campaign_progress(campaign) if campaign else None,
-            "show_join": not member,
-        },
-    )
+    return render_to_string("membership/includes/article_end.html")
 
 
 # --- Admin --------------------------------------------------------------------------------------
-class CsvSafeIndexView(IndexView):
-    """CSV export with cells that a spreadsheet would run as a formula neutralised."""
-
-    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
-        value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + value
-        return value
-
-
 class TierViewSet(SnippetViewSet):
     model = Tier
     icon = "pick"
@@ -123,7 +127,7 @@ class MembershipViewSet(SnippetViewSet):
     model = Membership
     icon = "group"
     menu_label = _("Members")
-    index_view_class = CsvSafeIndexView
+    index_view_class = FormulaSafeIndexView
     list_display = ["reader", "tier", "status", "since", "current_period_end"]
     list_filter = ["tier", "status"]
     list_export = ["reader.email", "reader.name", "tier.name", "status", "since"]
@@ -152,7 +156,7 @@ class GiftViewSet(SnippetViewSet):
     model = Gift
     icon = "tick"
     menu_label = _("Gifts")
-    index_view_class = CsvSafeIndexView
+    index_view_class = FormulaSafeIndexView
     list_display = ["received_at", "campaign", "amount", "currency", "status", "source"]
     list_filter = ["campaign", "status", "source"]
     list_export = ["received_at", "campaign.title", "donor_name", "amount", "currency", "status"]

@@ -31,6 +31,13 @@ SUBSCRIPTION_EVENTS = {
     "customer.subscription.resumed",
 }
 INVOICE_EVENTS = {"invoice.paid", "invoice.payment_failed", "invoice.payment_succeeded"}
+# Money that leaves a gift after it was received: refunds, and disputes (won back when
+# reinstated).
+REFUND_EVENTS = {
+    "charge.refunded",
+    "charge.dispute.funds_withdrawn",
+    "charge.dispute.funds_reinstated",
+}
 
 
 def receive(payload: bytes, signature: str) -> StripeEvent | None:
@@ -80,8 +87,15 @@ def _process(stored_id: int) -> bool:
             reconcile_subscription(obj["id"])
         elif kind in INVOICE_EVENTS:
             _invoice(obj, paid=kind != "invoice.payment_failed")
-        elif kind in {"charge.refunded", "charge.dispute.funds_withdrawn"}:
-            _refund(obj, dispute=kind.startswith("charge.dispute"))
+        elif kind in REFUND_EVENTS:
+            gift = (
+                Gift.objects.select_for_update()
+                .filter(stripe_payment_id=_refunded_payment(obj))
+                .first()
+            )
+            # No gift yet: the payment's own event comes later and applies this one then.
+            if gift is not None:
+                _refund(gift, kind, obj)
         stored.processed_at = timezone.now()
         stored.error = ""
         stored.attempts += 1
@@ -165,14 +179,35 @@ def _invoice_payment(invoice: dict[str, Any]) -> str:
     return found or f"invoice:{invoice['id']}"
 
 
-def _refund(charge: dict[str, Any], *, dispute: bool) -> None:
-    payment_id = charge.get("payment_intent") or charge.get("charge") or ""
-    gift = Gift.objects.select_for_update().filter(stripe_payment_id=payment_id).first()
-    if gift is None:
-        return
-    lost = charge.get("amount", 0) if dispute else charge.get("amount_refunded", 0)
-    gift.amount_refunded = min(gift.amount, max(gift.amount_refunded, lost))
+def _refunded_payment(obj: dict[str, Any]) -> str:
+    # A charge or a dispute: both name the PaymentIntent the gift is keyed by.
+    own_id = obj.get("id", "") if obj.get("object") == "charge" else ""
+    return obj.get("payment_intent") or obj.get("charge") or own_id
+
+
+def _refund(gift: Gift, kind: str, obj: dict[str, Any]) -> None:
+    """Subtract what left the gift. A charge's ``amount_refunded`` is its running total, so
+    refund events apply in any order; a dispute moves its amount out, or back when won."""
+    if kind == "charge.refunded":
+        refunded = max(gift.amount_refunded, obj.get("amount_refunded", 0))
+    elif kind == "charge.dispute.funds_withdrawn":
+        refunded = gift.amount_refunded + obj.get("amount", 0)
+    else:
+        refunded = gift.amount_refunded - obj.get("amount", 0)
+    gift.amount_refunded = min(gift.amount, max(0, refunded))
     gift.save(update_fields=["amount_refunded"])
+
+
+def _apply_earlier_refunds(gift: Gift) -> None:
+    """Refunds and disputes whose events were processed before the payment's own event
+    (Stripe does not promise order): applied to the gift now, oldest first."""
+    earlier = StripeEvent.objects.filter(
+        type__in=REFUND_EVENTS,
+        processed_at__isnull=False,
+        payload__data__object__payment_intent=gift.stripe_payment_id,
+    ).order_by("received_at", "pk")
+    for stored in earlier:
+        _refund(gift, stored.type, stored.payload["data"]["object"])
 
 
 def record_gift(
@@ -215,7 +250,9 @@ def record_gift(
             "donor_name": (donor_name or (reader.name if reader else ""))[:120],
         },
     )
-    if not created and succeeded and gift.status == Gift.Status.PENDING:
+    if created:
+        _apply_earlier_refunds(gift)
+    elif succeeded and gift.status == Gift.Status.PENDING:
         gift.status = Gift.Status.SUCCEEDED
         gift.save(update_fields=["status"])
     # Queued with the gift's commit; the task sends at most once, whatever else arrives.

@@ -18,6 +18,7 @@ The slots, in the order a page shows them:
 =================  ====================================================================
 ``head``           inside ``<head>``: alternate links, meta tags, licence links
 ``header``         the site header's tools, after search: language switcher, sign-in
+``banner``         under the site header on every page: site-wide notices (a running campaign)
 ``article_top``    under an article's byline: machine-translation notice, share control
 ``article_end``    after an article's footer: comments, republishing, membership prompts
 ``footer``         the site footer: newsletter sign-up
@@ -103,7 +104,7 @@ if TYPE_CHECKING:
     from .models import ArticlePage
     from .reader_articles import ReaderArticle
 
-SLOTS = ("head", "header", "article_top", "article_end", "footer", "account")
+SLOTS = ("head", "header", "banner", "article_top", "article_end", "footer", "account")
 # Slots whose fragments get the article on article pages (``head``: for licence links).
 ARTICLE_SLOTS = ("head", "article_top", "article_end")
 ARTICLE_VERSIONS_HOOK = "masthead_article_versions"

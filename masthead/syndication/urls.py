@@ -1,21 +1,8 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+from masthead.news import url_ids  # noqa: F401 - registers <article_id:...>
 
 from . import views
-
-
-class ArticleIdConverter:
-    """Up to nine digits: a longer number is no article (and would overflow the database)."""
-
-    regex = "[0-9]{1,9}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int) -> str:
-        return str(value)
-
-
-register_converter(ArticleIdConverter, "article_id")
 
 app_name = "syndication"
 urlpatterns = [

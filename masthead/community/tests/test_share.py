@@ -113,3 +113,15 @@ def test_bots_requesting_share_urls_get_clean_answers(client, article):
     assert client.get("/share/mastodon/999999/").status_code == 404
     assert client.head(f"/share/mastodon/{article.pk}/").status_code == 200
     assert client.post(f"/share/mastodon/{article.pk}/").status_code == 405
+    # Numbers past what the database can hold are a 404, not an overflow (a 500).
+    huge = "9" * 25
+    for path in (
+        f"/share/mastodon/{huge}/",
+        f"/comments/{huge}/",
+        f"/comments/{huge}/feed/",
+        f"/comments/{huge}/post/",
+        f"/comments/flag/{huge}/",
+        f"/account/share/{huge}/",
+    ):
+        assert client.get(path).status_code == 404, path
+        assert client.post(path).status_code in {403, 404}, path

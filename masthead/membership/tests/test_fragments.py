@@ -42,7 +42,9 @@ def test_anonymous_readers_get_identical_cacheable_fragments(article: Any) -> No
     assert first["X-Page-Cache"] == "miss"
     header, prompt = fragments(first.content)
     assert 'href="/account/"' in header and ">Account<" in header
-    assert "Lights on" in prompt and 'href="/members/"' in prompt
+    assert 'href="/members/"' in prompt
+    banner = BeautifulSoup(first.content, "html.parser").select_one(".campaign-banner")
+    assert "Lights on" in banner.get_text() and banner.select_one('a[href="/support/lights/"]')
     assert "csrfmiddlewaretoken" not in first.content.decode()
     signed_in = Client()
     signed_in.force_login(make_reader("ana@example.org").user)
@@ -57,6 +59,38 @@ def test_members_are_not_asked_to_join(article: Any, tiers: dict[str, Tier]) -> 
     _header, prompt = fragments(member.get(article.url).content)
     assert prompt == "None"
     assert "Become a member" in fragments(Client().get(article.url).content)[1]
+
+
+def test_a_running_campaigns_banner_is_on_every_page_and_only_while_it_runs(
+    article: Any, home: Any
+) -> None:
+    campaign = Campaign.objects.create(
+        title="Lights on",
+        slug="lights",
+        goal_amount=100_000,
+        starts_at=timezone.now() - dt.timedelta(days=1),
+        ends_at=timezone.now() + dt.timedelta(days=3, hours=1),
+    )
+    for path in (home.url, article.url, "/articles/", "/search/?q=story", "/members/"):
+        soup = BeautifulSoup(Client().get(path).content, "html.parser")
+        banner = soup.select_one(".campaign-banner")
+        assert banner is not None, path
+        assert banner.select_one(".campaign-progress")["data-progress-url"] == (
+            "/support/lights/progress.json"
+        )
+        assert "3 days left" in banner.get_text(" ", strip=True), path
+        # The banner sits between the header and the page's content, before <main>.
+        assert banner.find_previous("header") and banner.find_next("main"), path
+        assert soup.select_one('script[src*="campaign"]') is not None, path
+    # Not twice on the campaign's own page, which shows its progress itself.
+    own = BeautifulSoup(Client().get("/support/lights/").content, "html.parser")
+    assert own.select_one(".campaign-banner") is None
+    assert len(own.select(".campaign-progress")) == 1
+    campaign.ends_at = timezone.now() - dt.timedelta(minutes=1)
+    campaign.starts_at = timezone.now() - dt.timedelta(days=2)
+    campaign.save()  # saving a campaign purges the cached pages
+    for path in (home.url, article.url):
+        assert b"campaign-banner" not in Client().get(path).content, path
 
 
 def test_the_share_fragment_links_to_the_share_page(article: Any) -> None:

@@ -405,6 +405,44 @@ def test_the_ledger_counts_received_gifts_renewals_and_refunds(
     )
 
 
+def test_refunds_and_disputes_count_whatever_order_they_arrive_in(
+    stripe_server: StripeStandIn, campaign: Campaign
+) -> None:
+    session = {
+        "object": "checkout.session",
+        "id": "cs_late",
+        "mode": "payment",
+        "currency": "eur",
+        "payment_intent": "pi_late",
+        "payment_status": "paid",
+        "amount_total": 5000,
+        "metadata": {"masthead_kind": "gift", "masthead_campaign": str(campaign.pk)},
+        "customer_details": {"email": "late@example.org"},
+    }
+    # The refund's event is delivered before the checkout's: nothing to subtract from yet,
+    # and the event must not fail; the gift, once recorded, counts without it.
+    refund = {"id": "ch_late", "object": "charge", "payment_intent": "pi_late"}
+    assert (
+        post_event(Client(), "charge.refunded", {**refund, "amount_refunded": 2000}).status_code
+        == 200
+    )
+    assert StripeEvent.objects.get(type="charge.refunded").processed_at is not None
+    post_event(Client(), "checkout.session.completed", session)
+    assert campaign_progress(campaign)["raised"] == 3000
+    # A second partial refund reports the charge's running total; an older one arriving
+    # after it changes nothing.
+    post_event(Client(), "charge.refunded", {**refund, "amount_refunded": 2500}, "evt_r2")
+    post_event(Client(), "charge.refunded", {**refund, "amount_refunded": 2000}, "evt_r1_late")
+    assert campaign_progress(campaign)["raised"] == 2500
+    # A dispute takes the rest out; won, it comes back.
+    dispute = {"id": "dp_late", "object": "dispute", "payment_intent": "pi_late", "amount": 2500}
+    post_event(Client(), "charge.dispute.funds_withdrawn", dispute)
+    assert campaign_progress(campaign)["raised"] == 0
+    post_event(Client(), "charge.dispute.funds_reinstated", dispute)
+    assert campaign_progress(campaign)["raised"] == 2500
+    assert Gift.objects.get().amount_refunded == 2500
+
+
 def test_gifts_recorded_by_hand_count_and_the_progress_endpoint_shows_them(
     client: Client, campaign: Campaign
 ) -> None:

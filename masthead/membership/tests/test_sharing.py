@@ -54,8 +54,16 @@ def test_a_shared_article_is_a_fixed_message_with_an_opt_out(article: Any, smtp:
     # The opt-out link's GET (a scanner) changes nothing; the button does.
     Client().get(f"/shared-articles/never/{token}/")
     assert not ShareOptOut.objects.exists()
-    Client().post(f"/shared-articles/never/{token}/")
+    # RFC 8058: the mail program's one-click POST carries no session and no CSRF token.
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert token in message["List-Unsubscribe"]
+    one_click = Client(enforce_csrf_checks=True).post(
+        f"/shared-articles/never/{token}/", {"List-Unsubscribe": "One-Click"}
+    )
+    assert one_click.status_code == 200
     assert ShareOptOut.objects.filter(email=message["To"]).exists()
+    forged = Client(enforce_csrf_checks=True).post("/shared-articles/never/x:forged/")
+    assert forged.status_code == 400 and ShareOptOut.objects.count() == 1
     smtp.received.clear()
     sharer("d@example.org").post(f"/account/share/{article.pk}/", {"recipients": message["To"]})
     assert smtp.received == []

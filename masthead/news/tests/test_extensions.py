@@ -100,7 +100,7 @@ def test_listing_pages_show_the_page_wide_slots_only(
     client: Any, site: Any, slot_probe: list[FragmentContext]
 ) -> None:
     html = client.get("/articles/").content.decode()
-    assert re.findall(r'data-probe="(\w+)"', html) == ["head", "header", "footer"]
+    assert re.findall(r'data-probe="(\w+)"', html) == ["head", "header", "banner", "footer"]
 
 
 def test_a_fragment_for_an_unknown_slot_is_refused_at_registration() -> None:
