@@ -398,6 +398,7 @@ class Importer:
             "featured_image_caption": shorten(post.featured_caption or featured.caption, 500),
             "go_live_at": post.published_at if post.status == Status.SCHEDULED else None,
         }
+        is_new = page is None
         if page is None:
             page = ArticlePage(live=False, **fields)
             page.slug = self._unique_slug(self.articles, post.slug or title or f"post-{post.key}")
@@ -411,7 +412,7 @@ class Importer:
         for section, pages in taxonomy.items():
             getattr(page, section).set(pages)
         self._restrict(page, post)
-        self._apply_status(page, post)
+        self._apply_status(page, post, new=is_new)
         return ArticlePage.objects.get(pk=page.pk)
 
     def _restrict(self, page: ArticlePage, post: SourcePost) -> None:
@@ -437,8 +438,9 @@ class Importer:
         )
         restriction.groups.set(groups)
 
-    def _apply_status(self, page: ArticlePage, post: SourcePost) -> None:
-        revision = page.save_revision()
+    def _apply_status(self, page: ArticlePage, post: SourcePost, *, new: bool) -> None:
+        # A page just added was validated by add_child's save, with the same fields.
+        revision = page.save_revision(clean=not new)
         if post.status == Status.DRAFT:
             if page.live:
                 page.unpublish()
