@@ -180,7 +180,7 @@ def test_fetch_media_downloads_once_with_a_size_cap(site: Any, tmp_path: Path, o
 
     # Run again with the server gone: nothing needs downloading twice.
     again = run("import-wordpress", str(local), "--fetch-media")
-    assert "Unchanged since the last import: 7 articles." in again
+    assert "Unchanged since the last import: 7 articles, 6 comments." in again
     assert CreditedImage.objects.count() == 1
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -152,6 +153,29 @@ def test_private_posts_appear_on_no_public_surface(client: Any, site: Any) -> No
             assert secret not in body, (url, secret)
 
 
+def test_imported_articles_are_indexed_once_each_after_the_run(
+    client: Any, site: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from masthead.importers import indexing
+
+    batches: list[list[list[str]]] = []
+    task = indexing.index_imported
+
+    def enqueue(batch: list[list[str]]) -> None:
+        batches.append(batch)
+        task.enqueue(batch)
+
+    monkeypatch.setattr(indexing, "index_imported", SimpleNamespace(enqueue=enqueue))
+    with django_capture_on_commit_callbacks(execute=True):
+        run("import-wordpress", WXR)
+    indexed = [tuple(key) for batch in batches for key in batch]
+    assert len(indexed) == len(set(indexed))  # once each, however often a page was saved
+    budget = article("harbour-budget-approved")
+    assert ("news", "articlepage", str(budget.pk)) in indexed
+    results = client.get("/search/?q=pontoon+budget").content.decode()
+    assert "Harbour budget approved after a long night" in results
+
+
 def test_sitemap_leaves_out_restricted_and_unpublished_posts(client: Any, site: Any) -> None:
     run("import-wordpress", WXR)
     sitemap = client.get("/sitemap.xml").content.decode()
@@ -220,7 +244,7 @@ def test_reimport_updates_what_changed_and_duplicates_nothing(
     )
     third = run("import-wordpress", str(edited), "--uploads", str(uploads))
     assert "Updated: 2 articles." in third
-    assert "Unchanged since the last import: 5 articles." in third
+    assert "Unchanged since the last import: 5 articles, 6 comments." in third
     assert ArticlePage.objects.count() == counts[0]
     assert article("harbour-budget-approved").title == "Harbour budget approved"
     assert Page.objects.get(title="Draft: notes on the fish market").live
