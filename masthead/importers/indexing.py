@@ -5,6 +5,9 @@ signal handlers), several per imported post. During an import those handlers are
 every object they would have indexed is noted, and the notes are queued, in batches, as
 :func:`index_imported` tasks after the run, once per object whatever the number of saves.
 An import that fails part-way still queues what it saved, so nothing stays unindexed.
+The switch is process-wide (signal receivers), which suits the processes that import: the
+import commands and load-demo, which do nothing else meanwhile; a save made by another thread
+of the same process during the import is indexed with the import's, after it.
 """
 
 from __future__ import annotations
