@@ -97,18 +97,29 @@ def write_export(path: Path, posts: int) -> None:
         out.write("</channel></rss>\n")
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and the child's peak RSS in MiB.
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (user + system), the child's peak RSS in MiB, and the
+    one-minute load average seen during the run (lowest, mean, highest; sampled every 15 s).
 
     On a shared machine the CPU time says more than the wall time: it is what the import
     itself cost, whatever else was running."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    loads = [os.getloadavg()[0]]
+    while True:
+        try:
+            child.wait(timeout=15)
+            break
+        except subprocess.TimeoutExpired:
+            loads.append(os.getloadavg()[0])
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, command)
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return seconds, cpu, after.ru_maxrss / 1024
+    load = f"{min(loads):.1f} / {sum(loads) / len(loads):.1f} / {max(loads):.1f}"
+    return seconds, cpu, after.ru_maxrss / 1024, load
 
 
 PARSE_ONLY = """
@@ -154,13 +165,13 @@ def main() -> None:
         subprocess.run([str(MASTHEAD), "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
         rows = []
         for run in ("first import", "re-import (unchanged)"):
-            seconds, cpu, peak = timed(
+            seconds, cpu, peak, load = timed(
                 [str(MASTHEAD), "import-wordpress", str(export), "--verbosity", "0"], env
             )
             rows.append(
                 f"| {run} | {args.posts:,} | {size_mb:.1f} MB | {seconds:.0f} s | "
                 f"{args.posts / seconds:.1f} | {cpu:.0f} s | {args.posts / cpu:.1f} | "
-                f"{peak:.0f} MiB |"
+                f"{peak:.0f} MiB | {load} |"
             )
         parse_rows = []
         for size in (int(s) for s in args.parse_sizes.split(",")):
@@ -171,14 +182,15 @@ def main() -> None:
                 f"| {posts:,} | {path.stat().st_size / 1e6:.0f} MB | {peak:.0f} MiB |"
             )
             path.unlink()
-    print(f"Date: {dt.date.today()}; machine: {machine()}; SQLite.")
+    print(f"Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; machine: {machine()}; SQLite.")
     print(f"Command: .venv/bin/python bench/importers.py {' '.join(sys.argv[1:])}".strip())
     print(f"Load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}.")
     print()
     print(
-        "| run | posts | export | wall time | posts/s (wall) | CPU time | posts/CPU-s | peak RSS |"
+        "| run | posts | export | wall time | posts/s (wall) | CPU time | posts/CPU-s | peak RSS "
+        "| load 1-min (low / mean / high) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     print()
     print("| posts read (parse only) | export | peak RSS |")

@@ -147,11 +147,13 @@ def latest_comments(article_id: int, limit: int) -> list[Comment]:
 
 def member_comments(user_id: int, email: str, limit: int = 100) -> list[Comment]:
     """A signed-in reader's comments, newest first: those written signed in, and those they
-    wrote as a guest with the address their account has."""
+    wrote as a guest with the address their account has. Only on articles every reader may
+    read: a restricted article's title and thread show nowhere, not even to its commenters."""
     return list(
         Comment.objects.filter(
             Q(commenter__user_id=user_id) | Q(commenter__email=email, commenter__user__isnull=True)
         )
+        .filter(article_id__in=readable_articles().values("pk"))
         .exclude(status=Comment.Status.DELETED)
         .select_related("article")
         .order_by("-created_at", "-pk")[:limit]

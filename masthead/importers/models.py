@@ -20,6 +20,7 @@ class ImportedItem(models.Model):
         AUTHOR = "author", _("author")
         TERM = "term", _("category or tag")
         IMAGE = "image", _("image")
+        COMMENT = "comment", _("comment")
 
     source = models.CharField(
         max_length=255, help_text=_("The export's origin, e.g. 'wordpress:old.example'.")
@@ -32,6 +33,9 @@ class ImportedItem(models.Model):
     image = models.ForeignKey(
         CreditedImage, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # What it became when that is neither a page nor an image: a comment's id. Not a foreign
+    # key, so the importers work whether or not the comments app is installed.
+    object_id = models.BigIntegerField(null=True, blank=True)
     digest = models.CharField(max_length=64, blank=True)
     imported_at = models.DateTimeField(auto_now=True)
 

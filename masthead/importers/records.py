@@ -57,6 +57,20 @@ class SourceMedia:
 
 
 @dataclass(frozen=True)
+class SourceComment:
+    """A reader's comment the source approved (the reader leaves out spam, trash, unapproved
+    comments, pingbacks and trackbacks, counting them in ``SourcePost.comments_left_out``)."""
+
+    key: str  # the source's comment id
+    author_name: str
+    html: str  # as the source stored it: text with a little HTML
+    parent_key: str = ""  # the comment it replies to; "" at the top of the thread
+    author_email: str = ""
+    author_url: str = ""
+    written_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
 class SourcePost:
     key: str
     title: str
@@ -75,7 +89,8 @@ class SourcePost:
     featured_alt: str = ""
     sticky: bool = False
     old_paths: tuple[str, ...] = ()
-    comment_count: int = 0
+    comments: tuple[SourceComment, ...] = ()
+    comments_left_out: tuple[tuple[str, int], ...] = ()  # (why, how many), e.g. ("spam", 3)
 
 
 @dataclass(frozen=True)

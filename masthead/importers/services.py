@@ -17,7 +17,6 @@ Guarantees:
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -44,7 +43,9 @@ from masthead.news.models import (
     SectionIndexPage,
     ThemePage,
 )
+from masthead.server.purging import purges_held, purges_not_held
 
+from .comments import CommentTally, import_comments
 from .content import (
     PAGE_LINK_SCHEME,
     Conversion,
@@ -55,6 +56,7 @@ from .content import (
     prepare_wordpress,
     shorten,
 )
+from .indexing import indexing_deferred
 from .mapping import DROP, TaxonomyMapping
 from .media import MediaMissing, MediaOptions, import_image
 from .models import ImportedItem
@@ -69,6 +71,7 @@ from .records import (
     SourceTerm,
     Status,
 )
+from .summary import ImportSummary
 
 # Bump when the conversion changes, so a re-run re-imports posts whose source did not change.
 CONVERSION_VERSION = "1"
@@ -89,52 +92,6 @@ class ImportOptions:
     media: MediaOptions = field(default_factory=MediaOptions)
     mapping: TaxonomyMapping = field(default_factory=TaxonomyMapping)
     sticky_as_lead: bool = False
-
-
-@dataclass
-class ImportSummary:
-    dry_run: bool = False
-    created: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    unchanged: Counter[str] = field(default_factory=Counter)
-    skipped: list[str] = field(default_factory=list)
-    missing_images: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    redirects: int = 0
-    comments_not_imported: int = 0
-    mapping: str = ""
-
-    def lines(self) -> list[str]:
-        def counts(counter: Counter[str]) -> str:
-            return ", ".join(f"{n} {kind}" for kind, n in sorted(counter.items())) or "nothing"
-
-        verb = "Would create" if self.dry_run else "Created"
-        lines = [
-            f"{verb}: {counts(self.created)}.",
-            f"{'Would update' if self.dry_run else 'Updated'}: {counts(self.updated)}.",
-            f"Unchanged since the last import: {counts(self.unchanged)}.",
-            f"Redirects from old addresses: {self.redirects}.",
-            f"Categories and tags: {self.mapping}.",
-        ]
-        if self.comments_not_imported:
-            lines.append(
-                f"Comments: {self.comments_not_imported} approved comment(s) not imported; "
-                "Masthead has no comments app yet. Run the import again once it has."
-            )
-        sections = (
-            ("Skipped", self.skipped),
-            ("Missing images", self.missing_images),
-            ("Kept as-is for an editor to look at", self.notes),
-            ("Warnings", self.warnings),
-        )
-        for title, items in sections:
-            if items:
-                lines.append(f"{title} ({len(items)}):")
-                lines.extend(f"  - {item}" for item in items)
-        if self.dry_run:
-            lines.append("Dry run: nothing was written.")
-        return lines
 
 
 def _digest(record: Any) -> str:
@@ -164,6 +121,7 @@ class Importer:
         self.media_by_url.update({original_image_url(u): m for u, m in self.media_by_url.items()})
         self.post_paths = {_normalised(path): key for path, key in index.post_paths.items()}
         self.lead: tuple[Any, ArticlePage] | None = None
+        self.comments = CommentTally()
 
     # --- Import records -------------------------------------------------------------------------
     def _record(self, kind: str, source_id: str) -> ImportedItem | None:
@@ -346,10 +304,13 @@ class Importer:
 
     # --- Posts ----------------------------------------------------------------------------------
     def post(self, post: SourcePost) -> None:
-        digest = _digest(post)
+        # Comments are compared one by one (comments.py): a new comment re-imports no post.
+        digest = _digest(replace(post, comments=(), comments_left_out=()))
         record = self._record(ImportedItem.Kind.POST, post.key)
         page = record.page.specific if record and record.page else None
         if page is not None and record is not None and record.digest == digest:
+            with purges_not_held(), transaction.atomic():
+                import_comments(self.source, post, page, self.comments)
             self.summary.unchanged["articles"] += 1
             self._consider_lead(post, page)
             return
@@ -364,17 +325,18 @@ class Importer:
                         taxonomy[section].append(term_page)
         conversion = self._convert(post)
         featured = self._featured(post)
-        with transaction.atomic():
+        # A page readers may have seen (and cached) is purged as soon as it changes.
+        with purges_not_held() if page is not None else nullcontext(), transaction.atomic():
             created = page is None
             page = self._write(post, page, authors, taxonomy, conversion, featured)
             self._remember(ImportedItem.Kind.POST, post.key, page, digest)
             if post.status != Status.DRAFT:
                 for path in post.old_paths:
                     self._redirect(path, page=page)
+            import_comments(self.source, post, page, self.comments)
         label = post.title or f"post {post.key}"
         self.summary.notes.extend(f"{label}: {note}" for note in conversion.notes)
         self.summary.missing_images.extend(f"{label}: {m}" for m in conversion.missing_images)
-        self.summary.comments_not_imported += post.comment_count
         (self.summary.created if created else self.summary.updated)["articles"] += 1
         self._consider_lead(post, page)
 
@@ -436,6 +398,7 @@ class Importer:
             "featured_image_caption": shorten(post.featured_caption or featured.caption, 500),
             "go_live_at": post.published_at if post.status == Status.SCHEDULED else None,
         }
+        is_new = page is None
         if page is None:
             page = ArticlePage(live=False, **fields)
             page.slug = self._unique_slug(self.articles, post.slug or title or f"post-{post.key}")
@@ -449,7 +412,7 @@ class Importer:
         for section, pages in taxonomy.items():
             getattr(page, section).set(pages)
         self._restrict(page, post)
-        self._apply_status(page, post)
+        self._apply_status(page, post, new=is_new)
         return ArticlePage.objects.get(pk=page.pk)
 
     def _restrict(self, page: ArticlePage, post: SourcePost) -> None:
@@ -475,8 +438,9 @@ class Importer:
         )
         restriction.groups.set(groups)
 
-    def _apply_status(self, page: ArticlePage, post: SourcePost) -> None:
-        revision = page.save_revision()
+    def _apply_status(self, page: ArticlePage, post: SourcePost, *, new: bool) -> None:
+        # A page just added was validated by add_child's save, with the same fields.
+        revision = page.save_revision(clean=not new)
         if post.status == Status.DRAFT:
             if page.live:
                 page.unpublish()
@@ -497,6 +461,16 @@ class Importer:
             self.lead = (when, page)
 
     def finish(self) -> None:
+        tally = self.comments
+        for counter, count in (
+            (self.summary.created, tally.created),
+            (self.summary.updated, tally.updated),
+            (self.summary.unchanged, tally.unchanged),
+        ):
+            if count:
+                counter["comments"] += count
+        self.summary.comments_not_imported = tally.not_imported
+        self.summary.comments_left_out.update(tally.left_out)
         self._redirect("/feed/", link="/feed/rss/")
         if self.lead is not None:
             home = HomePage.objects.first()
@@ -518,7 +492,12 @@ def import_export(
     summary = ImportSummary(dry_run=options.dry_run, mapping=options.mapping.describe())
     summary.warnings.extend(index.warnings)
     # A dry run is one transaction rolled back at the end, each post in a savepoint of it.
-    with transaction.atomic() if options.dry_run else nullcontext():
+    # New pages are purged from the page cache once, and indexed once, after the run.
+    with (
+        transaction.atomic() if options.dry_run else nullcontext(),
+        purges_held(),
+        indexing_deferred(),
+    ):
         importer = Importer(index, options, summary)
         for item in progress(reader.posts(), index.post_count):
             if isinstance(item, SkippedItem):

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -97,9 +99,54 @@ def page_paths(page: Page, old_url_paths: Iterable[str] = ()) -> set[str] | None
     return None
 
 
+class _Hold:
+    asked = False  # a purge was asked for while held
+
+
+_hold: ContextVar[_Hold | None] = ContextVar("masthead_purge_hold", default=None)
+
+
+@contextmanager
+def purges_held() -> Iterator[None]:
+    """Inside, purges are not made one by one: one purge of everything follows on the way out,
+    if any was asked for. For bulk work on pages readers have not seen (an import of thousands
+    of new articles purged once, not once per page and listing); work on pages readers may have
+    cached goes inside :func:`purges_not_held`."""
+    hold = _Hold()
+    token = _hold.set(hold)
+    try:
+        yield
+    finally:
+        _hold.reset(token)
+        if hold.asked:
+            purge(None)
+
+
+@contextmanager
+def purges_not_held() -> Iterator[None]:
+    """Purges made at once again, inside a :func:`purges_held`."""
+    token = _hold.set(None)
+    try:
+        yield
+    finally:
+        _hold.reset(token)
+
+
+def held() -> bool:
+    """True (and the purge noted for later) when purges are held: the caller need not work
+    out which paths to purge."""
+    hold = _hold.get()
+    if hold is None:
+        return False
+    hold.asked = True
+    return True
+
+
 def purge(paths: set[str] | None) -> None:
     """Purge now, and again once the transaction commits (a page rendered from the old rows
     in between is dropped then), and tell the CDN after the commit."""
+    if held():
+        return
     _purge_local(paths)
     transaction.on_commit(lambda: (_purge_local(paths), _purge_frontend(paths)))
 
@@ -170,5 +217,7 @@ def _site_root_paths() -> list[str]:
 
 def purge_article(article_id: int | None = None, **_: object) -> None:
     """Purge an article's pages (a receiver for signals that carry ``article_id``)."""
+    if held():
+        return
     page = Page.objects.filter(pk=article_id).first() if article_id else None
     purge(article_paths(page) if page is not None else None)

@@ -11,18 +11,24 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import BaseViewRestriction, Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .purging import page_paths, purge
+from .purging import held, page_paths, purge
 
 
 def _published_or_unpublished(sender: type, instance: Page, **kwargs: Any) -> None:
+    if held():
+        return  # which paths is not worked out: everything is purged when the hold ends
     purge(page_paths(instance))
 
 
 def _slug_changed(sender: type, instance: Page, instance_before: Page, **kwargs: Any) -> None:
+    if held():
+        return
     purge(page_paths(instance, [instance_before.url_path]))
 
 
 def _moved(sender: type, instance: Page, url_path_before: str, **kwargs: Any) -> None:
+    if held():
+        return
     purge(page_paths(instance, [url_path_before]))
 
 
@@ -30,18 +36,22 @@ def _before_page_save(sender: type, instance: Page, **kwargs: Any) -> None:
     # A published edit may take the article off a region or report: purge where it showed
     # before the edit too. Draft saves (update_fields set) change nothing readers see.
     if kwargs.get("update_fields") is None and instance.pk and instance.live:
+        if held():
+            return
         stored = Page.objects.filter(pk=instance.pk, live=True).first()
         if stored is not None:
             purge(page_paths(stored))
 
 
 def _before_page_delete(sender: type, instance: Page, **kwargs: Any) -> None:
-    if instance.live:
+    if instance.live and not held():
         purge(page_paths(instance))
 
 
 def _view_restriction_changed(sender: type, instance: BaseViewRestriction, **kwargs: Any) -> None:
     page = getattr(instance, "page", None)
+    if held():
+        return
     if page is None or page.get_children_count():
         purge(None)  # a section: every article under it and every listing of them
     else:

@@ -193,6 +193,11 @@ def test_the_old_wordpress_blog_moved_in_and_its_addresses_redirect(loaded, clie
     assert [t.slug for t in article.themes.all()] == ["democracy"]
     assert article.published_at.year == 2019
     assert [block.block_type for block in article.body][:2] == ["paragraph", "image"]
+    # Its readers' comments came along: the two approved (a reply among them), not the spam.
+    page = client.get(article.url, HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert "2 comments" in page
+    assert "My aunt sells millet in Kaolack" in page and "follow one season" in page
+    assert "Earn 500%" not in page and "spam.example" not in page
     radio = ArticlePage.objects.get(slug="radio-and-the-ballot")
     html = client.get(radio.url, HTTP_HOST="127.0.0.1:8123").content.decode()
     assert "Imported as it was" in html  # the old poll shortcode, kept for an editor

@@ -2,8 +2,10 @@
 
 A Ghost export is one JSON document (``{"db": [{"meta": ..., "data": {...}}]}``, or the older
 ``{"meta": ..., "data": ...}``), so it is read whole; the reader refuses files over a size cap
-instead of exhausting memory. Posts come with their rendered HTML, which is what is imported;
-members who are subscribed to the newsletter become newsletter subscribers.
+instead of exhausting memory. Posts come with their rendered HTML, which is what is imported,
+or, where the export left it out, their Lexical or mobiledoc document rendered to HTML here
+(``ghost_documents.py``); members who are subscribed to the newsletter become newsletter
+subscribers.
 
 Members-only and paid posts arrive restricted to logged-in staff: Masthead has no paying
 members yet, and such posts must never become public by moving house.
@@ -27,6 +29,7 @@ from ..records import (
     SourceTerm,
     Status,
 )
+from .ghost_documents import DocumentError, lexical_to_html, mobiledoc_to_html
 
 GHOST_URL = "__GHOST_URL__"
 STATUSES = {"published": Status.PUBLISHED, "draft": Status.DRAFT, "scheduled": Status.SCHEDULED}
@@ -166,8 +169,12 @@ class GhostExport:
         if status == Status.PUBLISHED and visibility != "public":
             status = Status.PRIVATE
         html = post.get("html")
-        if not isinstance(html, str):
-            return SkippedItem(label, "the export has no HTML for it (re-export from Ghost 4+)")
+        if not (isinstance(html, str) and html.strip()):
+            html = self._document_html(post)
+            if html is None:
+                return SkippedItem(label, "the export has no HTML, Lexical or mobiledoc for it")
+            if isinstance(html, DocumentError):
+                return SkippedItem(label, f"its editor document can't be read: {html}")
         post_meta = meta.get(post_id, {})
         author_ids = [a for _o, a in sorted(authors.get(post_id, []))]
         if not author_ids and post.get("author_id"):
@@ -195,6 +202,18 @@ class GhostExport:
             sticky=bool(post.get("featured")),
             old_paths=tuple(p for p in (f"/{slug}/", f"/p/{post.get('uuid')}/") if "None" not in p),
         )
+
+    @staticmethod
+    def _document_html(post: dict[str, Any]) -> str | DocumentError | None:
+        """The post's editor document (Lexical, else mobiledoc) as HTML; None if it has none."""
+        for field, render in (("lexical", lexical_to_html), ("mobiledoc", mobiledoc_to_html)):
+            document = post.get(field)
+            if isinstance(document, str) and document.strip():
+                try:
+                    return render(document)
+                except DocumentError as error:
+                    return error
+        return None
 
     def subscribers(self) -> list[str]:
         """CSV lines (``email``) of members who are subscribed to the newsletter."""

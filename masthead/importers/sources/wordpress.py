@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -28,6 +29,7 @@ from ..records import (
     ExportIndex,
     SkippedItem,
     SourceAuthor,
+    SourceComment,
     SourceMedia,
     SourcePost,
     SourceTerm,
@@ -42,6 +44,8 @@ STATUSES = {
     "future": Status.SCHEDULED,
     "private": Status.PRIVATE,
 }
+# wp:comment_approved values other than "1", as the summary names them.
+COMMENT_STATES = {"spam": "spam", "trash": "in the trash", "post-trashed": "in the trash"}
 _FORBIDDEN_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 NO_DATE = "0000-00-00 00:00:00"
 
@@ -422,12 +426,7 @@ class WordPressExport:
                 if domain in {"category", "post_tag"} and slug:
                     terms.append(("category" if domain == "category" else "tag", slug))
         creator = _child_text(element, "creator", "http://purl.org/dc/elements/1.1/").strip()
-        comment_count = sum(
-            1
-            for child in element
-            if _local(child.tag)[1] == "comment"
-            and _child_text(child, "comment_approved", WP_NS_PREFIX).strip() == "1"
-        )
+        comments, left_out = self._comments(element)
         password = _child_text(element, "post_password", WP_NS_PREFIX)
         return SourcePost(
             key=post_id,
@@ -445,5 +444,46 @@ class WordPressExport:
             featured_media_key=meta.get("_thumbnail_id", "").strip(),
             sticky=_child_text(element, "is_sticky", WP_NS_PREFIX).strip() == "1",
             old_paths=tuple(self._post_paths(element, post_id)),
-            comment_count=comment_count,
+            comments=comments,
+            comments_left_out=tuple(sorted(left_out.items())),
         )
+
+    def _comments(self, element: Any) -> tuple[tuple[SourceComment, ...], Counter[str]]:
+        """The post's approved comments, and how many others were left out, and why."""
+        comments, left_out = [], Counter[str]()
+        for child in element:
+            if _local(child.tag)[1] != "comment":
+                continue
+            approved = _child_text(child, "comment_approved", WP_NS_PREFIX).strip()
+            kind = _child_text(child, "comment_type", WP_NS_PREFIX).strip()
+            if kind in {"pingback", "trackback"}:
+                left_out["pingbacks and trackbacks"] += 1
+            elif approved != "1":
+                left_out[COMMENT_STATES.get(approved, "not approved")] += 1
+            else:
+                parent = _child_text(child, "comment_parent", WP_NS_PREFIX).strip()
+                comments.append(
+                    SourceComment(
+                        key=_child_text(child, "comment_id", WP_NS_PREFIX).strip(),
+                        author_name=_child_text(child, "comment_author", WP_NS_PREFIX),
+                        html=_child_text(child, "comment_content", WP_NS_PREFIX),
+                        parent_key="" if parent in {"", "0"} else parent,
+                        author_email=_child_text(
+                            child, "comment_author_email", WP_NS_PREFIX
+                        ).strip(),
+                        author_url=_child_text(child, "comment_author_url", WP_NS_PREFIX).strip(),
+                        written_at=self._comment_date(child),
+                    )
+                )
+        return tuple(c for c in comments if c.key), left_out
+
+    def _comment_date(self, element: Any) -> dt.datetime | None:
+        gmt = _child_text(element, "comment_date_gmt", WP_NS_PREFIX).strip()
+        local = _child_text(element, "comment_date", WP_NS_PREFIX).strip()
+        for value, zone in ((gmt, dt.UTC), (local, self.time_zone)):
+            if value and value != NO_DATE:
+                try:
+                    return dt.datetime.fromisoformat(value).replace(tzinfo=zone)
+                except ValueError:
+                    continue
+        return None

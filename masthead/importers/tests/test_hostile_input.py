@@ -172,7 +172,7 @@ def test_fetch_media_downloads_once_with_a_size_cap(site: Any, tmp_path: Path, o
     local = tmp_path / "local.xml"
     local.write_text(text)
     summary = run("import-wordpress", str(local), "--fetch-media", "--media-max-mb", "1")
-    assert "Created: 7 articles, 3 authors, 1 images, 3 themes." in summary
+    assert "Created: 7 articles, 3 authors, 6 comments, 1 images, 3 themes." in summary
     assert "huge.png (3,000,000 bytes, over the 1,000,000-byte limit)" in summary
     image = CreditedImage.objects.get()
     assert image.width == 640 and image.height == 360
@@ -180,7 +180,7 @@ def test_fetch_media_downloads_once_with_a_size_cap(site: Any, tmp_path: Path, o
 
     # Run again with the server gone: nothing needs downloading twice.
     again = run("import-wordpress", str(local), "--fetch-media")
-    assert "Unchanged since the last import: 7 articles." in again
+    assert "Unchanged since the last import: 7 articles, 6 comments." in again
     assert CreditedImage.objects.count() == 1
 
 

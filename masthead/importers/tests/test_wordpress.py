@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -37,10 +38,10 @@ def article(slug: str) -> ArticlePage:
 def test_posts_become_articles_that_render(client: Any, site: Any, uploads: Path) -> None:
     summary = run("import-wordpress", WXR, "--uploads", str(uploads))
 
-    assert "Created: 7 articles, 3 authors, 1 images, 3 themes." in summary
+    assert "Created: 7 articles, 3 authors, 6 comments, 1 images, 3 themes." in summary
     assert "post 108 “Old rubbish”: its status is “trash”" in summary
     assert "categories → themes, tags → drop" in summary
-    assert "2 approved comment(s) not imported" in summary  # the spam one is not counted
+    assert "1 spam" in summary  # comments: test_comments.py
     assert "lost-photo.jpg (not in the uploads folder" in summary
     assert '[contact-form-7 id="42" title="Tell us"]' in summary
 
@@ -152,6 +153,29 @@ def test_private_posts_appear_on_no_public_surface(client: Any, site: Any) -> No
             assert secret not in body, (url, secret)
 
 
+def test_imported_articles_are_indexed_once_each_after_the_run(
+    client: Any, site: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from masthead.importers import indexing
+
+    batches: list[list[list[str]]] = []
+    task = indexing.index_imported
+
+    def enqueue(batch: list[list[str]]) -> None:
+        batches.append(batch)
+        task.enqueue(batch)
+
+    monkeypatch.setattr(indexing, "index_imported", SimpleNamespace(enqueue=enqueue))
+    with django_capture_on_commit_callbacks(execute=True):
+        run("import-wordpress", WXR)
+    indexed = [tuple(key) for batch in batches for key in batch]
+    assert len(indexed) == len(set(indexed))  # once each, however often a page was saved
+    budget = article("harbour-budget-approved")
+    assert ("news", "articlepage", str(budget.pk)) in indexed
+    results = client.get("/search/?q=pontoon+budget").content.decode()
+    assert "Harbour budget approved after a long night" in results
+
+
 def test_sitemap_leaves_out_restricted_and_unpublished_posts(client: Any, site: Any) -> None:
     run("import-wordpress", WXR)
     sitemap = client.get("/sitemap.xml").content.decode()
@@ -209,7 +233,8 @@ def test_reimport_updates_what_changed_and_duplicates_nothing(
         ImportedItem.objects.count(),
     )
     again = run("import-wordpress", WXR, "--uploads", str(uploads))
-    assert "Created: nothing." in again and "Unchanged since the last import: 7 articles." in again
+    assert "Created: nothing." in again
+    assert "Unchanged since the last import: 7 articles, 6 comments." in again
     edited = tmp_path / "edited.xml"
     edited.write_text(
         Path(WXR)
@@ -219,7 +244,7 @@ def test_reimport_updates_what_changed_and_duplicates_nothing(
     )
     third = run("import-wordpress", str(edited), "--uploads", str(uploads))
     assert "Updated: 2 articles." in third
-    assert "Unchanged since the last import: 5 articles." in third
+    assert "Unchanged since the last import: 5 articles, 6 comments." in third
     assert ArticlePage.objects.count() == counts[0]
     assert article("harbour-budget-approved").title == "Harbour budget approved"
     assert Page.objects.get(title="Draft: notes on the fish market").live

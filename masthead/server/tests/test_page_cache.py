@@ -146,3 +146,24 @@ def test_each_app_keeps_its_own_reader_endpoints_out_of_the_cache(path):
 def test_reader_pages_beside_those_endpoints_are_cached(path):
     environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_HOST": "news.example"}
     assert page_key(environ) == ("http", "news.example", path, "", "")
+
+
+def test_held_purges_happen_once_at_the_end_and_not_held_ones_at_once(client, site):
+    from masthead.server.purging import purges_held, purges_not_held
+
+    seen = ArticleFactory(title="Already read")
+    other = ArticleFactory(title="Elsewhere")
+    for url in ("/", seen.url, other.url):
+        client.get(url)
+    with purges_held():
+        ArticleFactory(title="Imported in bulk")
+        assert client.get("/")["X-Page-Cache"] == "hit"  # held: the front page waits
+        with purges_not_held():
+            seen.title = "Already read, corrected"
+            seen.save_revision().publish()
+        assert client.get(seen.url)["X-Page-Cache"] == "miss"  # a page readers saw: at once
+        assert client.get(other.url)["X-Page-Cache"] == "hit"
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"  # one purge of everything on the way out
+    assert "Imported in bulk" in response.content.decode()
+    assert client.get(other.url)["X-Page-Cache"] == "miss"
