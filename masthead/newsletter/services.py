@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from masthead.email_address import normalise_email
 from masthead.news.models import PublicationSettings
 from masthead.news.selectors import readable_articles
+from masthead.server.csv_cells import formula_safe
 
 from .email_message import build_message
 from .models import Delivery, Frequency, IssueArticle, NewsletterIssue, Subscriber
@@ -324,9 +325,8 @@ def _insert_imported(valid: list[tuple[str, str, str]], *, form: str, now: dt.da
 
 
 def csv_safe(value: object) -> str:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+    """A CSV cell as text that spreadsheet programs will not run as a formula."""
+    return formula_safe("" if value is None else str(value))
 
 
 def export_subscribers() -> Iterator[str]:
