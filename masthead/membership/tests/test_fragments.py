@@ -75,8 +75,9 @@ def test_a_running_campaigns_banner_is_on_every_page_and_only_while_it_runs(
         soup = BeautifulSoup(Client().get(path).content, "html.parser")
         banner = soup.select_one(".campaign-banner")
         assert banner is not None, path
+        # Figures in the page's language, one address per language.
         assert banner.select_one(".campaign-progress")["data-progress-url"] == (
-            "/support/lights/progress.json"
+            "/support/lights/progress.en.json"
         )
         assert "3 days left" in banner.get_text(" ", strip=True), path
         # The banner sits between the header and the page's content, before <main>.
