@@ -30,8 +30,8 @@ PLURAL_MANY = "%(counter)s articles found for “%(query)s”."
 
 @pytest.fixture
 def catalogues(settings, tmp_path):
-    """A copy of the catalogues whose Galician "Skip to content" and search-count entries a
-    machine has just filled (Apertium, for real)."""
+    """A copy of the catalogues whose Galician "Skip to content", "Newsletter" and search-count
+    entries a machine has just filled (Apertium, for real)."""
     copy = tmp_path / "locale"
     shutil.copytree(LOCALE, copy)
     settings.LOCALE_PATHS = [copy]
@@ -42,6 +42,7 @@ def catalogues(settings, tmp_path):
     for entry in po:
         entry.tcomment = ""  # only what this test's run makes is machine-made
     po.find("Skip to content").msgstr = ""
+    po.find("Newsletter").msgstr = ""  # a third, for the editor to accept as made
     plural = po.find(PLURAL)
     plural.msgstr_plural = dict.fromkeys(plural.msgstr_plural, "")
     po.save()
