@@ -37,7 +37,7 @@ from wagtail.url_routing import RouteResult
 
 from . import feeds, queries
 from .reader_articles import reader_articles
-from .selectors import readable_articles, readable_pages
+from .selectors import article_to_serve, readable_articles, readable_pages
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote", "hr"]
@@ -267,12 +267,7 @@ class ArticleIndexPage(ArticleListingMixin, Page):
             try:
                 self.resolve_subpage(f"/{path_components[0]}/")
             except Http404:
-                article = (
-                    ArticlePage.objects.child_of(self)
-                    .filter(slug=path_components[0])
-                    .select_related("featured_image")
-                    .first()
-                )
+                article = article_to_serve(self, path_components[0])
                 if article is not None:
                     article._cached_parent_obj = self  # as Wagtail does: no query for the parent
                     return article.route(request, [])

@@ -42,6 +42,19 @@ def is_readable(article: ArticlePage) -> bool:
     return readable_articles().filter(pk=article.pk).exists()
 
 
+def article_to_serve(index: Page, slug: str) -> ArticlePage | None:
+    """The article at ``<index>/<slug>/`` for Wagtail's routing, in one query with its image,
+    whatever its state: as in Wagtail's own routing, serving it then answers 404 when it is not
+    live and asks for what its view restrictions ask (a password, a sign-in), and members-only
+    articles show their teaser. Never a listing: listings use :func:`readable_articles`."""
+    return (
+        models.ArticlePage.objects.child_of(index)
+        .filter(slug=slug)
+        .select_related("featured_image")
+        .first()
+    )
+
+
 def readable_pages(pages: QuerySet[Page]) -> QuerySet[Page]:
     """Landing pages (authors, regions, themes, reports, sections) a reader may see."""
     return pages.live().public()
