@@ -94,7 +94,9 @@ def masthead_output(masthead: list[str], env: dict[str, str], code: str) -> str:
 
 
 def prepare_site(masthead: list[str], env: dict[str, str]) -> str:
-    """The demo publication, with the newest article translated into Portuguese; its slug."""
+    """The demo publication, with the newest article readers may read translated into
+    Portuguese; its slug (the newest live one is the embargoed briefing behind a password,
+    which is never cached)."""
     for step in (
         ["migrate", "--no-input", "-v0"],
         ["collectstatic", "--no-input", "-v0"],
@@ -104,8 +106,8 @@ def prepare_site(masthead: list[str], env: dict[str, str]) -> str:
     slug = masthead_output(
         masthead,
         env,
-        "from masthead.news.models import ArticlePage; "
-        "print(ArticlePage.objects.live().order_by('-published_at').first().slug)",
+        "from masthead.news.selectors import readable_articles; "
+        "print(readable_articles().order_by('-published_at').first().slug)",
     )
     subprocess.run(
         [*masthead, "translate", "article", slug, "--lang", "pt"],
