@@ -8,6 +8,9 @@ read from the guide; see bench/nginx_front.py), in front of Masthead on a third 
 against all three in turn, ``--rounds`` times each, in the same run, so the machine's noise
 affects them alike; each figure is the median of the rounds. nginx's access log (the guide's
 format, with ``$upstream_cache_status``) tells how many requests nginx answered from its cache.
+Each run also reads the servers' CPU time (Masthead's processes, nginx's workers) before and
+after it: CPU per request is the figure a shared, busy machine does not distort, where
+requests per second depend on the share of the two cores each process gets.
 Prints Markdown tables to paste into bench/RESULTS.md, with the load average for each page.
 
     .venv/bin/python bench/pages.py --duration 5 --connections 32 --rounds 3
@@ -51,8 +54,8 @@ def wait_for(url: str, timeout: float = 60) -> None:
 _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url: str, duration: int, connections: int, threads: int) -> tuple[float, float]:
-    """Requests per second and the 99th percentile latency in ms."""
+def wrk(url: str, duration: int, connections: int, threads: int) -> tuple[float, float, int]:
+    """Requests per second, the 99th percentile latency in ms and the number of requests."""
     output = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
         capture_output=True,
@@ -64,18 +67,44 @@ def wrk(url: str, duration: int, connections: int, threads: int) -> tuple[float,
         raise SystemExit(f"{url}: {errors.group(1)} error responses under load\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", output).groups()
-    return rps, float(value) * _UNITS_MS[unit]
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    return rps, float(value) * _UNITS_MS[unit], requests
+
+
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants (a server's parent and its workers, which granian
+    starts from a thread of its own: every thread's children are read)."""
+    pids, index = [pid], 0
+    while index < len(pids):
+        for children in Path(f"/proc/{pids[index]}/task").glob("*/children"):
+            try:
+                pids += [int(child) for child in children.read_text().split()]
+            except OSError:  # the thread ended meanwhile
+                continue
+        index += 1
+    return pids
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used so far.
+
+    CPU time per request is the figure a busy machine does not distort: requests per second
+    depend on what share of the cores each process gets, CPU per request on the work done."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
 
 
 def rss_mib(pid: int) -> float:
     """Resident memory of a process and its children (the server's parent and workers)."""
     total = 0
-    pids = [pid]
-    for parent in list(pids):
-        children = Path(f"/proc/{parent}/task/{parent}/children")
-        if children.exists():
-            pids += [int(p) for p in children.read_text().split()]
-    for each in pids:
+    for each in process_tree(pid):
         status = Path(f"/proc/{each}/status")
         if status.exists():
             match = re.search(r"VmRSS:\s+(\d+) kB", status.read_text())
@@ -196,15 +225,22 @@ def main() -> None:
             for url in urls.values():
                 with urllib.request.urlopen(url) as reply:  # each fills its cache once
                     reply.read()
-            results: dict[str, list[tuple[float, float]]] = {key: [] for key in urls}
+            # Masthead's own processes serve its URL; nginx's workers the other two (the front
+            # answers from its cache: Masthead sees only the warm-up request).
+            servers = {
+                "masthead": process_tree(server.pid),
+                "static": process_tree(front.process.pid),
+                "front": process_tree(front.process.pid),
+            }
+            results: dict[str, list[tuple[float, float, float]]] = {key: [] for key in urls}
             for _ in range(args.rounds):
                 for key, url in urls.items():
-                    results[key].append(wrk(url, args.duration, args.connections, args.threads))
+                    before = cpu_seconds(servers[key])
+                    rps, p99, requests = wrk(url, args.duration, args.connections, args.threads)
+                    cpu_us = (cpu_seconds(servers[key]) - before) / requests * 1e6
+                    results[key].append((rps, p99, cpu_us))
             median = {
-                key: (
-                    statistics.median(rps for rps, _ in runs),
-                    statistics.median(p99 for _, p99 in runs),
-                )
+                key: tuple(statistics.median(run[i] for run in runs) for i in range(3))
                 for key, runs in results.items()
             }
             rows.append((name, path, len(html), cold_ms, median, load()))
@@ -242,11 +278,12 @@ def main() -> None:
         "| page | HTML bytes | cold render (ms) | Masthead req/s | Masthead p99 "
         "| nginx file req/s | nginx file p99 | Masthead / nginx file | behind nginx req/s "
         "| behind nginx p99 | behind nginx / nginx file | answered by nginx's cache "
+        "| server CPU per request, µs (Masthead / nginx file / behind nginx) "
         "| load average (1/5/15 min) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, path, size, cold, median, load_average in rows:
-        (m_rps, m_p99), (n_rps, n_p99), (f_rps, f_p99) = (
+        (m_rps, m_p99, m_cpu), (n_rps, n_p99, n_cpu), (f_rps, f_p99, f_cpu) = (
             median["masthead"],
             median["static"],
             median["front"],
@@ -258,7 +295,8 @@ def main() -> None:
             f"| {name} | {size:,} | {cold:.0f} | {m_rps:,.0f} | {m_p99:.1f} ms | {n_rps:,.0f} "
             f"| {n_p99:.1f} ms | {m_rps / n_rps:.0%} | {f_rps:,.0f} | {f_p99:.1f} ms "
             f"| {f_rps / n_rps:.0%} | {hits / served if served else 0:.3%} "
-            f"({served - hits} reached Masthead) | {load_average} |"
+            f"({served - hits} reached Masthead) | {m_cpu:.0f} / {n_cpu:.0f} / {f_cpu:.0f} "
+            f"| {load_average} |"
         )
     print(
         f"\nMemory of {args.server} ({args.workers} workers + parent) after the run: {memory:.0f} MiB"
