@@ -187,7 +187,7 @@ def paginate(request: HttpRequest, items: Any, per_page: int) -> Any:
         raise Http404(_("There is no such page of results.")) from None
     # A deep page of a queries.IdsFirst listing reads its ids and the count at once; a page
     # number no listing reaches (an offset past 2**31) is left to the paginator's 404.
-    if 1 < number and number * per_page < 2**31 and hasattr(items, "prefetch_window"):
+    if number > 1 and number * per_page < 2**31 and hasattr(items, "prefetch_window"):
         items.prefetch_window((number - 1) * per_page, number * per_page)
     try:
         return Paginator(items, per_page).page(number)
