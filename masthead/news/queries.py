@@ -76,7 +76,7 @@ def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str
     shown = reader_article(article, language, request=request)
     if shown.language != language:
         raise Http404(_("This article has not been translated into that language."))
-    paywalled = paywalled_part(article)
+    paywalled = paywalled_part(article, request)
     return {
         "article": shown,
         "attribution": attribution_for(shown, request),
