@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail import hooks
+from wagtail.models import PageViewRestriction
 
 from . import models
 from .extensions import READABLE_ARTICLES_HOOK
@@ -30,7 +31,7 @@ def readable_articles() -> QuerySet[ArticlePage]:
 
     The same for every reader, signed in or not, so a page cached for one can be served to all.
     """
-    articles = models.ArticlePage.objects.live().public()
+    articles = public(models.ArticlePage.objects.live())
     for narrow in hooks.get_hooks(READABLE_ARTICLES_HOOK):
         articles = narrow(articles)
     return articles
@@ -57,4 +58,14 @@ def article_to_serve(index: Page, slug: str) -> ArticlePage | None:
 
 def readable_pages(pages: QuerySet[Page]) -> QuerySet[Page]:
     """Landing pages (authors, regions, themes, reports, sections) a reader may see."""
-    return pages.live().public()
+    return public(pages.live())
+
+
+def public(pages: QuerySet[Page]) -> QuerySet[Page]:
+    """``pages`` outside every section with a view restriction, as Wagtail's ``.public()``
+    selects them, reading only the restricted sections' place in the tree (Wagtail reads each
+    restriction with its whole page, a query that costs more to build than to run)."""
+    private = Q()
+    for path, depth in PageViewRestriction.objects.values_list("page__path", "page__depth"):
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return pages.exclude(private) if private else pages
