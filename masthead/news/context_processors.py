@@ -25,8 +25,8 @@ def _sections(request: HttpRequest) -> list[Page]:
     if site is None:
         return []
     # A link and a name each: the rest of a page's columns cost more to compile than to read.
-    sections = readable_pages(site.root_page.get_children()).in_menu().order_by("path")
-    return list(sections.only("title", "url_path"))
+    sections = readable_pages(site.root_page.get_children(), request).in_menu()
+    return list(sections.order_by("path").only("title", "url_path"))
 
 
 def site_sections(request: HttpRequest) -> dict[str, Any]:

@@ -82,7 +82,7 @@ def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str
         "attribution": attribution_for(shown, request),
         "json_ld": news_article_json_ld(shown, request, paywalled),
         "paywalled_part": paywalled,
-        "article_readable": is_readable(article),
+        "article_readable": is_readable(article, request),
     }
 
 
