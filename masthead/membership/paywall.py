@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
-from masthead.news.extensions import PaywalledPart
+from masthead.news.extensions import PaywalledPart, once_per_request
 from masthead.news.models import ArticlePage
 from masthead.news.reader_articles import reader_articles
 from masthead.news.structured_data import news_article_json_ld
@@ -27,11 +27,29 @@ ServeChain = Callable[..., HttpResponse]
 MEMBERS_ONLY_PART = PaywalledPart(css_class="members-only-part")
 
 
-def members_only_part(article: ArticlePage) -> PaywalledPart | None:
+def members_only_part(
+    article: ArticlePage, request: HttpRequest | None = None
+) -> PaywalledPart | None:
     """The ``PAYWALLED_PART_HOOK``: a members-only article's body is not free to read."""
-    if MembersOnlyArticle.objects.filter(article_id=article.pk).exists():
+    if members_only_restriction(article, request) is not None:
         return MEMBERS_ONLY_PART
     return None
+
+
+def members_only_restriction(
+    article: ArticlePage, request: HttpRequest | None
+) -> MembersOnlyArticle | None:
+    """What it takes to read ``article`` when it is members-only, else None; read once per
+    request (serving the page asks, then its paywalled part)."""
+    return once_per_request(
+        request,
+        ("members_only", article.pk),
+        lambda: (
+            MembersOnlyArticle.objects.filter(article_id=article.pk)
+            .select_related("minimum_tier")
+            .first()
+        ),
+    )
 
 
 def serve_members_only(next_serve: ServeChain) -> ServeChain:
@@ -40,11 +58,7 @@ def serve_members_only(next_serve: ServeChain) -> ServeChain:
     def serve(page: Any, request: HttpRequest, args: Any, kwargs: Any) -> HttpResponse:
         if not isinstance(page, ArticlePage):
             return next_serve(page, request, args, kwargs)
-        restriction = (
-            MembersOnlyArticle.objects.filter(article_id=page.pk)
-            .select_related("minimum_tier")
-            .first()
-        )
+        restriction = members_only_restriction(page, request)
         if restriction is None:
             return next_serve(page, request, args, kwargs)
         if may_read(reader_of(request.user), restriction):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -31,21 +33,42 @@ def offered_tiers() -> QuerySet[Tier]:
 
 
 def running_campaign() -> Campaign | None:
+    """The campaign running now (the one ending first), with its totals for
+    :func:`campaign_progress` read in the same query: every page shows its banner."""
     now = timezone.now()
-    return Campaign.objects.filter(starts_at__lte=now, ends_at__gt=now).order_by("ends_at").first()
+    return (
+        Campaign.objects.filter(starts_at__lte=now, ends_at__gt=now)
+        .annotate(**_totals("gifts__"))
+        .order_by("ends_at")
+        .first()
+    )
+
+
+def _totals(prefix: str = "") -> dict[str, Any]:
+    """The ledger's sums over succeeded gifts (``prefix`` reaches them from a campaign)."""
+    succeeded = Q(**{f"{prefix}status": Gift.Status.SUCCEEDED})
+    return {
+        "total_amount": Coalesce(Sum(f"{prefix}amount", filter=succeeded), 0),
+        "total_refunded": Coalesce(Sum(f"{prefix}amount_refunded", filter=succeeded), 0),
+        "named_donors": Count(
+            f"{prefix}donor_email",
+            distinct=True,
+            filter=succeeded & ~Q(**{f"{prefix}donor_email": ""}),
+        ),
+        "anonymous_gifts": Count(
+            f"{prefix}pk", filter=succeeded & Q(**{f"{prefix}donor_email": ""})
+        ),
+    }
 
 
 def campaign_progress(campaign: Campaign) -> dict[str, int | float | str | None]:
     """Raised and donors from the ledger (succeeded gifts, minus refunds), as the banner and
     the JSON endpoint show them; ``raised`` in the minor unit, which has ``decimals`` digits."""
-    # One query: every article page shows the banner while a campaign runs.
-    totals = Gift.objects.filter(campaign=campaign, status=Gift.Status.SUCCEEDED).aggregate(
-        amount=Coalesce(Sum("amount"), 0),
-        refunded=Coalesce(Sum("amount_refunded"), 0),
-        named_donors=Count("donor_email", distinct=True, filter=~Q(donor_email="")),
-        anonymous_gifts=Count("pk", filter=Q(donor_email="")),
-    )
-    raised = totals["amount"] - totals["refunded"]
+    if hasattr(campaign, "total_amount"):  # read with the campaign (running_campaign)
+        totals = {name: getattr(campaign, name) for name in _totals()}
+    else:
+        totals = Gift.objects.filter(campaign=campaign).aggregate(**_totals())
+    raised = totals["total_amount"] - totals["total_refunded"]
     donors = totals["named_donors"] + totals["anonymous_gifts"]
     if campaign.goal_amount:
         percent = min(100.0, 100.0 * raised / campaign.goal_amount)

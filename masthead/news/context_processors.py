@@ -24,7 +24,9 @@ def _sections(request: HttpRequest) -> list[Page]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(readable_pages(site.root_page.get_children()).in_menu().order_by("path"))
+    # A link and a name each: the rest of a page's columns cost more to compile than to read.
+    sections = readable_pages(site.root_page.get_children(), request).in_menu()
+    return list(sections.order_by("path").only("title", "url_path"))
 
 
 def site_sections(request: HttpRequest) -> dict[str, Any]:

@@ -70,8 +70,8 @@ of cached listing pages: an app whose note changes purges the article's pages
 any reader may see everywhere (e.g. membership takes members-only articles out of listings,
 feeds and search). :func:`masthead.news.selectors.readable_articles` applies it.
 
-**Paywalled parts.** ``PAYWALLED_PART_HOOK``: ``fn(article) -> PaywalledPart | None`` says
-that part of an article is not free to read (membership's members-only articles). ``news``
+**Paywalled parts.** ``PAYWALLED_PART_HOOK``: ``fn(article, request) -> PaywalledPart | None``
+says that part of an article is not free to read (membership's members-only articles). ``news``
 then marks it as Google documents for paywalled news, for every reader alike (members too):
 the JSON-LD says ``isAccessibleForFree: false`` with a ``hasPart`` ``WebPageElement`` whose
 ``cssSelector`` is the part's class, and the article body carries that class. A page an app
@@ -213,10 +213,13 @@ class PaywalledPart:
         return f".{self.css_class}"
 
 
-def paywalled_part(article: ArticlePage) -> PaywalledPart | None:
-    """The first registered source's paywalled part of ``article``, or None (free to read)."""
+def paywalled_part(
+    article: ArticlePage, request: HttpRequest | None = None
+) -> PaywalledPart | None:
+    """The first registered source's paywalled part of ``article``, or None (free to read);
+    with the ``request`` a source may reuse what it read for it while serving the page."""
     for source in hooks.get_hooks(PAYWALLED_PART_HOOK):
-        found = source(article)
+        found = source(article, request)
         if found is not None:
             return found
     return None

@@ -553,3 +553,36 @@ class HomePage(FeedRoutesMixin, Page):
 
     def listed_articles(self) -> models.QuerySet[ArticlePage]:
         return queries.with_listing_relations(readable_articles())
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """A child's address (``/articles/…``, ``/regions/…``) in one query for the child with
+        its specific row, where Wagtail takes two (the page, then its specific page); the home
+        page's own routes (the front page, its feeds) first, as Wagtail does."""
+        if not path_components or self._routes_itself(path_components):
+            return super().route(request, path_components)
+        child = (
+            Page.objects.child_of(self)
+            .filter(slug=path_components[0])
+            .select_related(*(kind._meta.model_name for kind in HOME_CHILD_KINDS))
+            .first()
+        )
+        if child is None:
+            raise Http404
+        kind = child.specific_class
+        joined = getattr(child, kind._meta.model_name, None) if kind in HOME_CHILD_KINDS else None
+        specific = joined or child.specific
+        specific._cached_parent_obj = self  # as Wagtail does: no query for the parent
+        return specific.route(request, path_components[1:])
+
+    def _routes_itself(self, path_components: list[str]) -> bool:
+        if not self.live:
+            return False
+        try:
+            self.resolve_subpage(f"/{'/'.join(path_components)}/")
+        except Http404:
+            return False
+        return True
+
+
+# The page types under the home page, read with the child in one query when routing.
+HOME_CHILD_KINDS = (SectionIndexPage, ArticleIndexPage)

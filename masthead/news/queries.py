@@ -103,13 +103,13 @@ def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str
     shown = reader_article(article, language, request=request)
     if shown.language != language:
         raise Http404(_("This article has not been translated into that language."))
-    paywalled = paywalled_part(article)
+    paywalled = paywalled_part(article, request)
     return {
         "article": shown,
         "attribution": attribution_for(shown, request),
         "json_ld": news_article_json_ld(shown, request, paywalled),
         "paywalled_part": paywalled,
-        "article_readable": is_readable(article),
+        "article_readable": is_readable(article, request),
     }
 
 

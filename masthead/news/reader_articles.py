@@ -76,6 +76,13 @@ class ReaderArticle:
         return self.page.originally_published_at
 
 
+# What readers are shown of an article's filing and authors (a link and a name; an author's
+# bio and photo): SQL for the page's other columns costs more to build than to run.
+FILING_FIELDS = ("title", "url_path", "live")
+BYLINE_FIELDS = ("sort_order", "article", "author")
+AUTHOR_FIELDS = ("title", "url_path", "live", "bio", "photo")
+
+
 def reader_articles(
     articles: Iterable[ArticlePage],
     language: str | None = None,
@@ -93,16 +100,20 @@ def reader_articles(
     language = language or translation.get_language() or original
     # Each author with their page and photo in the one query for the bylines (unless a
     # listing fetched the bylines already; then only the photos, once for all).
-    from .models import ArticleAuthor
+    from .models import ArticleAuthor, RegionPage, ReportPage, ThemePage
 
-    bylines = ArticleAuthor.objects.select_related("author__photo").order_by("sort_order")
+    bylines = (
+        ArticleAuthor.objects.select_related("author__photo")
+        .only(*BYLINE_FIELDS, *(f"author__{name}" for name in AUTHOR_FIELDS))
+        .order_by("sort_order")
+    )
     prefetch_related_objects(
         articles,
         Prefetch("article_authors", queryset=bylines),
         "article_authors__author__photo",
-        "regions",
-        "themes",
-        "reports",
+        Prefetch("regions", queryset=RegionPage.objects.only(*FILING_FIELDS)),
+        Prefetch("themes", queryset=ThemePage.objects.only(*FILING_FIELDS)),
+        Prefetch("reports", queryset=ReportPage.objects.only(*FILING_FIELDS)),
         "featured_image",
     )
     versions: dict[int, ArticleVersion] = {}
