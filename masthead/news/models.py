@@ -185,9 +185,9 @@ def paginate(request: HttpRequest, items: Any, per_page: int) -> Any:
         number = int(raw)
     except ValueError:
         raise Http404(_("There is no such page of results.")) from None
-    # A deep page of a queries.IdsFirst listing reads its ids and the count at once; a page
-    # number no listing reaches (an offset past 2**31) is left to the paginator's 404.
-    if number > 1 and number * per_page < 2**31 and hasattr(items, "prefetch_window"):
+    # A deep page of an IdsFirst listing reads its ids and the count at once; a page number
+    # no listing reaches (an offset past 2**31) is left to the paginator's 404.
+    if isinstance(items, queries.IdsFirst) and number > 1 and number * per_page < 2**31:
         items.prefetch_window((number - 1) * per_page, number * per_page)
     try:
         return Paginator(items, per_page).page(number)

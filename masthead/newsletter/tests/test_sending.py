@@ -238,3 +238,27 @@ def test_smtp_errors_are_classified(error, kind):
     # Every smtplib error is also an OSError: a server's answer must not be taken for a
     # broken connection (that once made a rejected message retry forever).
     assert classify_error(error) == kind
+
+
+def test_delivery_records_are_one_per_confirmed_reader_of_the_frequency_in_their_language(issue):
+    """The database writes the records (one INSERT ... SELECT): each confirmed subscriber of the
+    issue's frequency gets one pending record in their language, and a second run after an
+    interruption (the issue not yet marked ready) adds nothing twice."""
+    from masthead.newsletter.recipients import prepare_deliveries
+
+    french = SubscriberFactory(language="fr")
+    english = SubscriberFactory(language="en")
+    SubscriberFactory(status=Subscriber.Status.PENDING)
+    SubscriberFactory(frequency="weekly")
+
+    assert prepare_deliveries(issue) == 2
+    NewsletterIssue.objects.filter(pk=issue.pk).update(recipients_ready=False)
+    issue.refresh_from_db()
+    assert prepare_deliveries(issue) == 0
+
+    records = Delivery.objects.filter(issue=issue).order_by("subscriber_id")
+    assert [(d.subscriber_id, d.language, d.status, d.attempts) for d in records] == [
+        (reader.pk, reader.language, Delivery.Status.PENDING, 0)
+        for reader in sorted((french, english), key=lambda r: r.pk)
+    ]
+    assert all(d.claimed_by == "" and d.sent_at is None for d in records)
