@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # The reader's language comes from the URL prefix (/pt/...); unprefixed is the original.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, which answers a request for a host not in ALLOWED_HOSTS.
+    "masthead.server.middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Names the signed-in reader's access level for the page cache (per level, never per reader).

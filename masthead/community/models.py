@@ -16,11 +16,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from masthead.server.site_settings import SiteSetting
 
 
 @register_setting(icon="comment")
-class CommunitySettings(BaseSiteSetting):
+class CommunitySettings(SiteSetting):
     """How the outlet runs its comments (Settings → Comments in the admin)."""
 
     class Who(models.TextChoices):

@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from masthead.news.models import ArticlePage
 from masthead.news.selectors import readable_articles
+from masthead.server.page_cache import until_purged
 
 from .models import ArticleDiscussion, Comment, CommunitySettings
 from .text import render_comment
@@ -45,8 +46,12 @@ class DiscussionState:
 
 
 def community_settings() -> CommunitySettings:
-    """The default site's settings, in one query once they exist (every page with comments or
-    comment counts reads them)."""
+    """The default site's settings, read once per process until the next purge (every page
+    with comments or comment counts reads them; a change to them purges every page)."""
+    return until_purged("community.settings", _read_community_settings)
+
+
+def _read_community_settings() -> CommunitySettings:
     found = CommunitySettings.objects.filter(site__is_default_site=True).first()
     if found is not None:
         return found

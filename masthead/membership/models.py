@@ -13,9 +13,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 
 from masthead.email_address import normalise_email
+from masthead.server.site_settings import SiteSetting
 
 from .money import format_money
 
@@ -315,7 +316,7 @@ class Gift(models.Model):
 
 
 @register_setting(icon="tick")
-class GivingSettings(BaseSiteSetting):
+class GivingSettings(SiteSetting):
     """Who gift receipts come from: the outlet's legal name and postal address."""
 
     organisation_name = models.CharField(

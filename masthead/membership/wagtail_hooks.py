@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -15,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from masthead.news import extensions
 from masthead.server.csv_cells import FormulaSafeIndexView
+from masthead.server.page_cache import until_purged
 
 from .access import current_membership, reader_of, without_members_only
 from .models import BlockedEmailDomain, Campaign, Gift, Membership, MembersOnlyArticle, Tier
@@ -76,9 +78,11 @@ def membership_assets(context: extensions.FragmentContext) -> str:
 @extensions.fragment("banner", order=10)
 def campaign_banner(context: extensions.FragmentContext) -> str:
     """While a campaign runs, its banner on every page: cached with the page, its figures
-    refreshed from the campaign's JSON endpoint, so a gift never empties the page cache."""
-    campaign = running_campaign()
-    if campaign is None:
+    refreshed from the campaign's JSON endpoint, so a gift never empties the page cache. Read
+    once a minute at most (its figures are as old as the page anyway; a change to a campaign
+    purges every page)."""
+    campaign = until_purged("membership.running_campaign", running_campaign, seconds=60)
+    if campaign is None or campaign.ends_at <= timezone.now():
         return ""
     own_page = reverse("membership:campaign", args=[campaign.slug])
     if context.request is not None and context.request.path == own_page:

@@ -7,6 +7,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_noop
 from wagtail.models import Page, Site
 
+from masthead.server.page_cache import until_purged
+
 from .selectors import readable_pages
 
 # The sections a new publication starts with (migration 0002): their names are in the
@@ -24,8 +26,12 @@ def _sections(request: HttpRequest) -> list[Page]:
     site = Site.find_for_request(request)
     if site is None:
         return []
+    return until_purged(("news.sections", site.pk), lambda: _read_sections(site))
+
+
+def _read_sections(site: Site) -> list[Page]:
     # A link and a name each: the rest of a page's columns cost more to compile than to read.
-    sections = readable_pages(site.root_page.get_children(), request).in_menu()
+    sections = readable_pages(site.root_page.get_children()).in_menu()
     return list(sections.order_by("path").only("title", "url_path"))
 
 

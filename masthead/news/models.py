@@ -27,17 +27,20 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from masthead.server.page_cache import until_purged
+from masthead.server.site_settings import SiteSetting
+
 from . import feeds, queries
 from .reader_articles import reader_articles
-from .selectors import article_to_serve, readable_articles, readable_pages
+from .selectors import article_to_serve, may_be_restricted, readable_articles, readable_pages
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote", "hr"]
@@ -97,7 +100,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
 # --- Site settings -----------------------------------------------------------------------------
 @register_setting(icon="site")
-class PublicationSettings(BaseSiteSetting):
+class PublicationSettings(SiteSetting):
     """Who the publication is; used in every page's chrome and in every attribution line."""
 
     publication_name = models.CharField(max_length=255, default="Masthead")
@@ -507,6 +510,13 @@ class ArticlePage(Page):
                 {"updated_at": _("The last update can't come before the publication date.")}
             )
 
+    def get_view_restrictions(self) -> models.QuerySet[PageViewRestriction]:
+        """Wagtail's, without its two queries where no restriction can apply (no restriction
+        on the article or above it, and no alias in the site): serving an article asks."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context.update(queries.article_page_context(self, request))
@@ -560,19 +570,29 @@ class HomePage(FeedRoutesMixin, Page):
         page's own routes (the front page, its feeds) first, as Wagtail does."""
         if not path_components or self._routes_itself(path_components):
             return super().route(request, path_components)
+        # The sections change rarely and every change to one purges: read once per process.
+        child = until_purged(
+            ("news.home_child", self.pk, path_components[0]),
+            lambda: self._child(path_components[0]),
+        )
+        if child is None:
+            raise Http404
+        return child.route(request, path_components[1:])
+
+    def _child(self, slug: str) -> Page | None:
         child = (
             Page.objects.child_of(self)
-            .filter(slug=path_components[0])
+            .filter(slug=slug)
             .select_related(*(kind._meta.model_name for kind in HOME_CHILD_KINDS))
             .first()
         )
         if child is None:
-            raise Http404
+            return None
         kind = child.specific_class
         joined = getattr(child, kind._meta.model_name, None) if kind in HOME_CHILD_KINDS else None
         specific = joined or child.specific
         specific._cached_parent_obj = self  # as Wagtail does: no query for the parent
-        return specific.route(request, path_components[1:])
+        return specific
 
     def _routes_itself(self, path_components: list[str]) -> bool:
         if not self.live:

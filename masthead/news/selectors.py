@@ -17,6 +17,8 @@ from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from masthead.server.page_cache import until_purged
+
 from . import models
 from .extensions import READABLE_ARTICLES_HOOK, once_per_request
 
@@ -69,10 +71,32 @@ def public(pages: QuerySet[Page], request: HttpRequest | None = None) -> QuerySe
     restriction with its whole page, a query that costs more to build than to run), once per
     ``request`` (an article page asks for its readability and its header's sections)."""
     private = Q()
-    for path, depth in once_per_request(request, "news.restricted_sections", _restricted_sections):
+    for path, depth in once_per_request(request, "news.restricted_sections", restricted_sections):
         private |= Q(path__startswith=path, depth__gte=depth)
     return pages.exclude(private) if private else pages
 
 
-def _restricted_sections() -> list[tuple[str, int]]:
+def restricted_sections() -> list[tuple[str, int]]:
+    """The place in the tree of every page with a view restriction, read once per process until
+    the next purge (every change to a restriction purges the pages under it)."""
+    return until_purged("news.restricted_sections", _read_restricted_sections)
+
+
+def _read_restricted_sections() -> list[tuple[str, int]]:
     return list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+
+
+def may_be_restricted(page: Page) -> bool:
+    """Whether a view restriction may apply to ``page``: one on it or above it, or an alias
+    anywhere in the site (an alias, and whatever is under it, takes its source's restrictions,
+    which only Wagtail's own check follows). From the reads kept until the next purge: the
+    creation of an alias purges, as does every change to a restriction."""
+    if page.alias_of_id is not None or until_purged("news.has_aliases", _read_has_aliases):
+        return True
+    return any(page.path.startswith(path) for path, _depth in restricted_sections())
+
+
+def _read_has_aliases() -> bool:
+    from wagtail.models import Page
+
+    return Page.objects.filter(alias_of__isnull=False).exists()

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -14,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from masthead.news import extensions
+from masthead.server.page_cache import until_purged
 
 from . import admin_urls
 from .models import Subscriber
@@ -27,8 +29,13 @@ class SubscriberIndexView(IndexView):
 
 @extensions.fragment("footer")
 def footer_signup(context: extensions.FragmentContext) -> str:
-    """The sign-up card in every page's footer."""
-    return render_to_string("newsletter/includes/footer_signup.html", {"request": context.request})
+    """The sign-up card in every page's footer: the same for every reader of a language (no
+    token, no stamp: its script fetches one), so made once per language until the next purge
+    (a change to the interface's words purges every page)."""
+    return until_purged(
+        ("newsletter.footer_signup", translation.get_language()),
+        lambda: render_to_string("newsletter/includes/footer_signup.html"),
+    )
 
 
 class SubscriberViewSet(SnippetViewSet):

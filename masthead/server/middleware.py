@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
+from wagtail.models import Site
 
 from . import page_cache as pc
 
@@ -81,3 +83,23 @@ def _uncached(response: HttpResponse) -> HttpResponse:
     if "cookie" in response.get("Vary", "").lower() and not response.has_header("Cache-Control"):
         patch_cache_control(response, private=True)
     return response
+
+
+class SiteMiddleware:
+    """Gives the request Wagtail's site and its sites' root paths from this process's copy,
+    read again after any purge (a change to a site purges every page): otherwise the first
+    query, and two shared-cache reads, of every page that is not cached."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        hostname = split_domain_port(request.get_host())[0]
+        port = request.get_port()
+        request._wagtail_site = pc.until_purged(
+            ("wagtail.site", hostname, port), lambda: Site.find_for_request(request)
+        )
+        request._wagtail_cached_site_root_paths = pc.until_purged(
+            "wagtail.site_root_paths", Site.get_site_root_paths
+        )
+        return self.get_response(request)

@@ -29,14 +29,15 @@ import hashlib
 import itertools
 import re
 import threading
+import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
@@ -44,6 +45,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.signals import setting_changed
+from django.db import connection
 from django.dispatch import receiver
 
 from .cached_page import CachedPage, build_page
@@ -69,6 +71,7 @@ CORE_UNCACHED_PREFIXES = (
     "/media/",
     "/documents/",
 )
+T = TypeVar("T")
 _LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2,3}(?:-[a-z]{2,4})?(?=/)")
 
 
@@ -295,6 +298,8 @@ class PageCache:
         self._seen = counter.current_now()
         self._lock = threading.Lock()
         self._refreshing: set[PageKey] = set()
+        self._reads: dict[Hashable, tuple[Any, float | None]] = {}
+        self._reads_number = self._seen
 
     # --- reading ----------------------------------------------------------------------------
     def local(self, key: PageKey) -> CachedPage | None:
@@ -319,6 +324,30 @@ class PageCache:
         if page is not None:
             self._keep(key, page, purge_number)
         return page
+
+    def until_purged(
+        self, key: Hashable, compute: Callable[[], T], seconds: float | None = None
+    ) -> T:
+        """``compute()`` once for this process, then the same answer until the next purge of
+        any page on any node (or for at most ``seconds``): for the site-wide reads every page
+        makes (the site, its settings, the header's sections, the view restrictions), whose
+        every change purges. The answer is shared by every request: never change it."""
+        number = self.counter.current()
+        now = time.monotonic()
+        with self._lock:
+            if number != self._reads_number:
+                self._reads.clear()
+                self._reads_number = number
+            found = self._reads.get(key)
+            if found is not None and (found[1] is None or found[1] > now):
+                return found[0]
+        value = compute()
+        # Rows read inside a transaction may never be committed: no purge would follow.
+        if not _in_transaction():
+            with self._lock:
+                if number == self._reads_number:
+                    self._reads[key] = (value, None if seconds is None else now + seconds)
+        return value
 
     # --- rendering --------------------------------------------------------------------------
     def start_render(self, key: PageKey) -> RenderTicket:
@@ -463,6 +492,17 @@ def _counter_from_settings() -> PurgeCounter:
 
 def _memory_bytes() -> int:
     return settings.MASTHEAD_PAGE_CACHE_MEMORY_MB * 1024 * 1024
+
+
+def until_purged(key: Hashable, compute: Callable[[], T], seconds: float | None = None) -> T:
+    """See :meth:`PageCache.until_purged`."""
+    return page_cache().until_purged(key, compute, seconds)
+
+
+def _in_transaction() -> bool:
+    # A test's own transaction (Django's TestCase marks it) holds every test's writes; a
+    # purge still follows each of them.
+    return any(not block._from_testcase for block in connection.atomic_blocks)
 
 
 def purge_paths(paths: Iterable[str]) -> None:

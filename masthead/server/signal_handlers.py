@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images.models import AbstractImage
-from wagtail.models import BaseViewRestriction, Page
+from wagtail.models import BaseViewRestriction, Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .purging import held, page_paths, purge
@@ -43,6 +43,13 @@ def _before_page_save(sender: type, instance: Page, **kwargs: Any) -> None:
             purge(page_paths(stored))
 
 
+def _page_created(sender: type, instance: Page, created: bool, **kwargs: Any) -> None:
+    # An alias (and what is under it) is served under its source's view restrictions, which
+    # the site-wide reads then stop taking for granted (``news.selectors.may_be_restricted``).
+    if created and instance.alias_of_id is not None and not held():
+        purge(None)
+
+
 def _before_page_delete(sender: type, instance: Page, **kwargs: Any) -> None:
     if instance.live and not held():
         purge(page_paths(instance))
@@ -61,7 +68,7 @@ def _view_restriction_changed(sender: type, instance: BaseViewRestriction, **kwa
 def _visible_change(sender: type, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, BaseSiteSetting) and kwargs.get("created"):
         return  # made with its defaults on first read, while a page was being rendered
-    # Settings show in every page's chrome; an image may be anywhere.
+    # Settings and the site show in every page's chrome; an image may be anywhere.
     purge(None)
 
 
@@ -72,6 +79,7 @@ def connect() -> None:
     post_page_move.connect(_moved, dispatch_uid="page-cache-move")
     for model in _subclasses(Page):
         pre_save.connect(_before_page_save, sender=model, dispatch_uid=f"page-cache-save-{model}")
+        post_save.connect(_page_created, sender=model, dispatch_uid=f"page-cache-new-{model}")
         pre_delete.connect(
             _before_page_delete, sender=model, dispatch_uid=f"page-cache-delete-{model}"
         )
@@ -80,6 +88,8 @@ def connect() -> None:
             signal.connect(
                 _view_restriction_changed, sender=model, dispatch_uid=f"page-cache-vr-{model}"
             )
+    for signal in (post_save, post_delete):
+        signal.connect(_visible_change, sender=Site, dispatch_uid="page-cache-site")
     for base in (BaseSiteSetting, AbstractImage):
         for model in _subclasses(base):
             for signal in (post_save, post_delete):

@@ -12,7 +12,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from masthead.server.site_settings import SiteSetting
 
 from .licences import LICENCES
 
@@ -30,7 +32,7 @@ class Policy(models.TextChoices):
 
 
 @register_setting(icon="doc-full")
-class SyndicationSettings(BaseSiteSetting):
+class SyndicationSettings(SiteSetting):
     """How others may republish this site's articles, unless an article says otherwise."""
 
     default_policy = models.CharField(

@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import reset_queries
 from django.utils import timezone
 
 from masthead.news.models import ArticleIndexPage, ArticlePage
@@ -72,14 +73,24 @@ def test_listing_pages_cost_the_same_number_of_queries_however_many_articles(
         ArticleFactory(regions=[region], authors=authors)
     client.get(region.url)  # warm renditions and caches
     client.get("/")
+    reset_queries()  # a full query log (9,000 entries) would capture nothing
     with django_assert_max_num_queries(40) as few:
         client.get(region.url)
+    few_queries = len(few.captured_queries)
     for _ in range(9):
         ArticleFactory(regions=[region], authors=authors)
-    with django_assert_max_num_queries(len(few.captured_queries) + 2):
+    # Publishing purged the site-wide reads each process keeps (the site, its settings, the
+    # sections): the first render after it reads them again, once.
+    client.get(region.url)
+    reset_queries()
+    with django_assert_max_num_queries(few_queries + 2):
         client.get(region.url)
+    reset_queries()
     with django_assert_max_num_queries(60) as front:
         client.get("/")
+    front_queries = len(front.captured_queries)
     ArticleFactory(regions=[region], authors=authors)
-    with django_assert_max_num_queries(len(front.captured_queries) + 2):
+    client.get("/")
+    reset_queries()
+    with django_assert_max_num_queries(front_queries + 2):
         client.get("/")

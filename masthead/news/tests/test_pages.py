@@ -191,7 +191,9 @@ def test_an_article_page_costs_a_fixed_number_of_queries(
 ):
     """A correctness guard, not a timing: a cold article page (page cache off) with three
     authors with photos, an image and every kind of filing costs exactly this many queries,
-    however many of each it has. Lower it when a change saves one; never raise it silently."""
+    however many of each it has, once the process has made its site-wide reads (the site, its
+    settings, the sections, the view restrictions: kept until the next purge). Lower it when a
+    change saves one; never raise it silently."""
     settings.MASTHEAD_PAGE_CACHE_SECONDS = 0
     filing = {
         "regions": [RegionFactory(), RegionFactory()],
@@ -205,7 +207,7 @@ def test_an_article_page_costs_a_fixed_number_of_queries(
         assert client.get(article.url).status_code == 200
 
 
-ARTICLE_PAGE_QUERIES = 22
+ARTICLE_PAGE_QUERIES = 13
 
 
 def test_the_article_index_routes_articles_its_feeds_and_nothing_else(client, publication):
@@ -235,11 +237,13 @@ def test_the_front_page_costs_one_query_more_per_report_not_one_per_teaser(
     client.get("/")
     with CaptureQueriesContext(connection) as one_report:
         client.get("/")
+    one_report_queries = len(one_report.captured_queries)
     for _ in range(3):
         report = ReportFactory()
         for _ in range(4):
             ArticleFactory(reports=[report], authors=[AuthorFactory()])
-    with django_assert_max_num_queries(len(one_report.captured_queries) + 3):
+    client.get("/")  # publishing purged the site-wide reads: the first render reads them again
+    with django_assert_max_num_queries(one_report_queries + 3):
         client.get("/")
 
 
