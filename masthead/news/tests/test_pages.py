@@ -207,7 +207,7 @@ def test_an_article_page_costs_a_fixed_number_of_queries(
         assert client.get(article.url).status_code == 200
 
 
-ARTICLE_PAGE_QUERIES = 13
+ARTICLE_PAGE_QUERIES = 11
 
 
 def test_the_article_index_routes_articles_its_feeds_and_nothing_else(client, publication):
