@@ -29,6 +29,11 @@ def main() -> None:
     parser.add_argument("--database-url", help="default: the configured database")
     parser.add_argument("--language", default="pt", help="the translation to render as well")
     parser.add_argument("--show-queries", action="store_true")
+    parser.add_argument(
+        "--count-calls",
+        action="store_true",
+        help="also count Python function calls per page (cProfile): the same whatever the load",
+    )
     args = parser.parse_args()
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
@@ -67,11 +72,21 @@ def main() -> None:
         if args.show_queries and len(queries) == 1:
             for query in captured.captured_queries:
                 print(query["time"], query["sql"][:300])
+    calls = []
+    if args.count_calls:
+        import cProfile
+        import pstats
+
+        for path in paths:
+            profile = cProfile.Profile()
+            profile.runcall(client.get, path)
+            calls.append(pstats.Stats(profile).total_calls)
     print(
         f"{connection.vendor}: {len(times)} article pages, median {statistics.median(times):.1f} "
         f"ms (worst {max(times):.1f}), Python CPU median {statistics.median(cpu):.1f} ms, "
         f"queries median {statistics.median(queries):.0f} "
         f"(most {max(queries)})"
+        + (f", Python calls median {statistics.median(calls):,.0f}" if calls else "")
     )
 
 
