@@ -95,11 +95,18 @@ class SiteMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         hostname = split_domain_port(request.get_host())[0]
-        port = request.get_port()
+        known = pc.until_purged("wagtail.site_hostnames", _site_hostnames)
+        # A host no site names gets the default site whatever its port: one entry for all of
+        # them, so made-up host names (ALLOWED_HOSTS may take any subdomain) can't pile up.
+        key = (hostname, request.get_port()) if hostname in known else None
         request._wagtail_site = pc.until_purged(
-            ("wagtail.site", hostname, port), lambda: Site.find_for_request(request)
+            ("wagtail.site", key), lambda: Site.find_for_request(request)
         )
         request._wagtail_cached_site_root_paths = pc.until_purged(
             "wagtail.site_root_paths", Site.get_site_root_paths
         )
         return self.get_response(request)
+
+
+def _site_hostnames() -> frozenset[str]:
+    return frozenset(Site.objects.values_list("hostname", flat=True))

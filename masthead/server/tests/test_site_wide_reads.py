@@ -173,3 +173,15 @@ def test_restrictions_above_an_article_or_on_an_alias_source_still_ask(client, s
     response = client.get(under_alias.url)
     assert "Under the alias." not in response.content.decode()
     assert 'type="password"' in response.content.decode()
+
+
+def test_made_up_host_names_share_one_entry(client, site, settings):
+    """ALLOWED_HOSTS may take any subdomain: a host no site names resolves to the default
+    site whatever it is, so it is kept once, not once per name a visitor makes up."""
+    settings.ALLOWED_HOSTS = [".example.org", "testserver"]
+    for number in range(5):
+        assert client.get("/", HTTP_HOST=f"made-up-{number}.example.org").status_code == 200
+    kept = [
+        key for key in page_cache()._reads if isinstance(key, tuple) and key[0] == "wagtail.site"
+    ]
+    assert kept == [("wagtail.site", None)]
