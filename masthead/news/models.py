@@ -570,29 +570,20 @@ class HomePage(FeedRoutesMixin, Page):
         page's own routes (the front page, its feeds) first, as Wagtail does."""
         if not path_components or self._routes_itself(path_components):
             return super().route(request, path_components)
-        # The sections change rarely and every change to one purges: read once per process.
-        child = until_purged(
-            ("news.home_child", self.pk, path_components[0]),
-            lambda: self._child(path_components[0]),
-        )
+        # The sections change rarely and every change to one purges: read once per process,
+        # all together (keyed by what a visitor typed, made-up names would pile up).
+        children = until_purged(("news.home_children", self.pk), self._children)
+        child = children.get(path_components[0])
         if child is None:
             raise Http404
         return child.route(request, path_components[1:])
 
-    def _child(self, slug: str) -> Page | None:
-        child = (
-            Page.objects.child_of(self)
-            .filter(slug=slug)
-            .select_related(*(kind._meta.model_name for kind in HOME_CHILD_KINDS))
-            .first()
-        )
-        if child is None:
-            return None
-        kind = child.specific_class
-        joined = getattr(child, kind._meta.model_name, None) if kind in HOME_CHILD_KINDS else None
-        specific = joined or child.specific
-        specific._cached_parent_obj = self  # as Wagtail does: no query for the parent
-        return specific
+    def _children(self) -> dict[str, Page]:
+        found = {}
+        for child in Page.objects.child_of(self).specific():  # a query per kind of page
+            child._cached_parent_obj = self  # as Wagtail does: no query for the parent
+            found[child.slug] = child
+        return found
 
     def _routes_itself(self, path_components: list[str]) -> bool:
         if not self.live:
@@ -602,7 +593,3 @@ class HomePage(FeedRoutesMixin, Page):
         except Http404:
             return False
         return True
-
-
-# The page types under the home page, read with the child in one query when routing.
-HOME_CHILD_KINDS = (SectionIndexPage, ArticleIndexPage)

@@ -185,3 +185,10 @@ def test_made_up_host_names_share_one_entry(client, site, settings):
         key for key in page_cache()._reads if isinstance(key, tuple) and key[0] == "wagtail.site"
     ]
     assert kept == [("wagtail.site", None)]
+
+
+def test_made_up_addresses_under_the_home_page_keep_nothing(client, site):
+    for number in range(5):
+        assert client.get(f"/made-up-{number}/").status_code == 404
+    kept = [key for key in page_cache()._reads if isinstance(key, tuple) and "home" in key[0]]
+    assert len(kept) <= 1
