@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Prefetch, QuerySet, Window, prefetch_related_objects
+from django.db.models import Count, QuerySet, Window, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -27,17 +27,16 @@ ARTICLES_PER_REPORT = 4
 
 
 def with_listing_relations(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
-    """Newest first, with what a teaser shows (image, authors) fetched in bulk."""
+    """Newest first, with the teaser's image and its renditions fetched in bulk (the bylines
+    and filing come with :func:`~masthead.news.reader_articles.reader_articles`)."""
     return (
         articles.order_by("-published_at", "-pk")
         .select_related("featured_image")
-        .prefetch_related(*_teaser_relations())
+        .prefetch_related(TEASER_IMAGES)
     )
 
 
-def _teaser_relations() -> list[Prefetch | str]:
-    authors = models.ArticleAuthor.objects.select_related("author").order_by("sort_order")
-    return [Prefetch("article_authors", queryset=authors), "featured_image__renditions"]
+TEASER_IMAGES = "featured_image__renditions"
 
 
 class IdsFirst:
@@ -124,13 +123,13 @@ def front_page_context(home: HomePage, request: HttpRequest | None = None) -> di
         lead = latest[0]
     latest = [article for article in latest if lead is None or article.pk != lead.pk]
     top = ([lead] if lead else []) + latest[:LATEST_ON_FRONT_PAGE]
-    # One query per report for its newest articles, then what every teaser on the page shows
-    # fetched once for all of them, rather than once per block.
+    # One query per report for its newest articles, then their images' renditions fetched
+    # once for all of them, rather than once per block.
     blocks = [
         (report, list(articles.filter(reports=report).prefetch_related(None)[:ARTICLES_PER_REPORT]))
         for report in readable_pages(models.ReportPage.objects.all()).order_by("title")
     ]
-    prefetch_related_objects([a for _report, block in blocks for a in block], *_teaser_relations())
+    prefetch_related_objects([a for _report, block in blocks for a in block], TEASER_IMAGES)
     shown = reader_articles(top + [a for _report, block in blocks for a in block], request=request)
     report_blocks = []
     position = len(top)
