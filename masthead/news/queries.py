@@ -132,7 +132,7 @@ def front_page_context(home: HomePage, request: HttpRequest | None = None) -> di
     wanted = {home.lead_article_id, *latest_ids, *(pk for _report, ids in block_ids for pk in ids)}
     # Not the body: a teaser shows none, and it is most of an article's row.
     found = with_listing_relations(articles.filter(pk__in=wanted - {None})).defer("body")
-    shown = {article.id: article for article in reader_articles(found, request=request)}
+    shown = {a.id: a for a in reader_articles(found, request=request, with_filing=False)}
     lead = shown.get(home.lead_article_id) or (shown.get(latest_ids[0]) if latest_ids else None)
     latest = [shown[pk] for pk in latest_ids if pk in shown and shown[pk] is not lead]
     report_blocks = []
@@ -147,7 +147,8 @@ def pinned_articles(report: ReportPage, request: HttpRequest | None = None) -> l
     """A report's pinned articles in the editor's order, leaving out any a reader may not see."""
     ids = [pin.article_id for pin in report.pinned_articles.all()]
     found = {a.pk: a for a in with_listing_relations(readable_articles().filter(pk__in=ids))}
-    return reader_articles((found[i] for i in ids if i in found), request=request)
+    pinned = (found[i] for i in ids if i in found)
+    return reader_articles(pinned, request=request, with_filing=False)
 
 
 def search_articles(query: str) -> Any:

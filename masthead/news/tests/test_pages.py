@@ -324,7 +324,7 @@ def test_the_front_page_costs_a_fixed_number_of_queries(
         client.get("/")
 
 
-FRONT_PAGE_QUERIES = 13
+FRONT_PAGE_QUERIES = 10
 
 
 def test_deep_listing_pages_fetch_ids_first_and_list_the_same_articles(
