@@ -117,30 +117,60 @@ def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str
 def front_page_context(home: HomePage, request: HttpRequest | None = None) -> dict[str, Any]:
     """The lead story, the latest articles after it and a few articles from each report.
 
-    Each place on the page reads only its articles' ids (the latest, then each report's
-    newest: one small query a report, which stops after a few rows of the date index however
-    big the archive), then every article on the page is fetched once, with what its teaser
-    shows: building ten queries of whole rows cost more Python than the database spent on them.
+    Each place on the page reads only its articles' ids (:func:`report_block_ids` for the
+    reports), then every article on the page is fetched once, with what its teaser shows:
+    building a query of whole rows for each place cost more Python than the database spent
+    answering them.
     """
     articles = readable_articles(request)
-    newest = articles.order_by(*NEWEST_FIRST).values_list("pk", flat=True)
-    latest_ids = list(newest[: LATEST_ON_FRONT_PAGE + 1])
-    reports = readable_pages(models.ReportPage.objects.all(), request).order_by("title")
-    block_ids = [
-        (report, list(newest.filter(reports=report)[:ARTICLES_PER_REPORT])) for report in reports
-    ]
-    wanted = {home.lead_article_id, *latest_ids, *(pk for _report, ids in block_ids for pk in ids)}
+    newest = articles.order_by(*NEWEST_FIRST)
+    latest_ids = list(newest.values_list("pk", flat=True)[: LATEST_ON_FRONT_PAGE + 1])
+    reports = list(readable_pages(models.ReportPage.objects.all(), request).order_by("title"))
+    block_ids = report_block_ids(newest, reports)
+    wanted = {home.lead_article_id, *latest_ids, *(pk for ids in block_ids.values() for pk in ids)}
     # Not the body: a teaser shows none, and it is most of an article's row.
     found = with_listing_relations(articles.filter(pk__in=wanted - {None})).defer("body")
     shown = {a.id: a for a in reader_articles(found, request=request, with_filing=False)}
     lead = shown.get(home.lead_article_id) or (shown.get(latest_ids[0]) if latest_ids else None)
     latest = [shown[pk] for pk in latest_ids if pk in shown and shown[pk] is not lead]
     report_blocks = []
-    for report, ids in block_ids:
-        block = [shown[pk] for pk in ids if pk in shown]
+    for report in reports:
+        block = [shown[pk] for pk in block_ids[report.pk] if pk in shown]
         if block:
             report_blocks.append({"report": report, "articles": block})
     return {"lead": lead, "latest": latest[:LATEST_ON_FRONT_PAGE], "report_blocks": report_blocks}
+
+
+def report_block_ids(
+    newest: QuerySet[ArticlePage], reports: list[ReportPage]
+) -> dict[int, list[int]]:
+    """The ids of each report's ``ARTICLES_PER_REPORT`` newest ``newest`` articles.
+
+    One query reads the newest articles filed under any of the reports, a few blocks' worth
+    for each, down the date index (a fixed number of rows however big the archive; ranking
+    every report's articles with a window function instead read all of them); the first
+    articles of a report in that order are its newest. Only a report with too few among them
+    (one nobody has added to for a while) gets a query of its own."""
+    per_block = ARTICLES_PER_REPORT
+    block_ids: dict[int, list[int]] = {report.pk: [] for report in reports}
+    if not reports:
+        return block_ids
+    limit = REPORT_ROWS_READ_TOGETHER * per_block * len(reports)
+    rows = list(newest.filter(reports__in=reports).values_list("pk", "reports")[:limit])
+    for pk, report_id in rows:
+        if len(block_ids[report_id]) < per_block:
+            block_ids[report_id].append(pk)
+    if len(rows) < limit:
+        return block_ids  # every report's articles were read to the end
+    for report in reports:
+        if len(block_ids[report.pk]) < per_block:
+            ids = newest.filter(reports=report).values_list("pk", flat=True)[:per_block]
+            block_ids[report.pk] = list(ids)
+    return block_ids
+
+
+# How many blocks' worth of rows report_block_ids reads for each report in its one query.
+REPORT_ROWS_READ_TOGETHER = 3
 
 
 def pinned_articles(report: ReportPage, request: HttpRequest | None = None) -> list[ReaderArticle]:
