@@ -229,7 +229,9 @@ class ArticleListingMixin(FeedRoutesMixin):
     def listing(self, request: HttpRequest) -> HttpResponse:
         listed = queries.IdsFirst(self.listed_articles())
         articles = paginate(request, listed, settings.MASTHEAD_ARTICLES_PER_PAGE)
-        articles.object_list = reader_articles(articles.object_list, request=request)
+        articles.object_list = reader_articles(
+            articles.object_list, request=request, with_filing=False
+        )
         return self.render(request, context_overrides={"articles": articles})
 
 

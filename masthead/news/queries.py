@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Prefetch, QuerySet, Window, prefetch_related_objects
+from django.db.models import Count, QuerySet, Window
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -24,20 +24,21 @@ if TYPE_CHECKING:
 
 LATEST_ON_FRONT_PAGE = 12
 ARTICLES_PER_REPORT = 4
+# Newest first; ties on the date (articles imported together) broken by id.
+NEWEST_FIRST = ("-published_at", "-pk")
 
 
 def with_listing_relations(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
-    """Newest first, with what a teaser shows (image, authors) fetched in bulk."""
+    """Newest first, with the teaser's image and its renditions fetched in bulk (the bylines
+    and filing come with :func:`~masthead.news.reader_articles.reader_articles`)."""
     return (
-        articles.order_by("-published_at", "-pk")
+        articles.order_by(*NEWEST_FIRST)
         .select_related("featured_image")
-        .prefetch_related(*_teaser_relations())
+        .prefetch_related(TEASER_IMAGES)
     )
 
 
-def _teaser_relations() -> list[Prefetch | str]:
-    authors = models.ArticleAuthor.objects.select_related("author").order_by("sort_order")
-    return [Prefetch("article_authors", queryset=authors), "featured_image__renditions"]
+TEASER_IMAGES = "featured_image__renditions"
 
 
 class IdsFirst:
@@ -114,44 +115,70 @@ def article_page_context(article: ArticlePage, request: HttpRequest) -> dict[str
 
 
 def front_page_context(home: HomePage, request: HttpRequest | None = None) -> dict[str, Any]:
-    """The lead story, the latest articles after it and a few articles from each report."""
-    articles = with_listing_relations(readable_articles())
-    lead = None
-    if home.lead_article_id:
-        lead = articles.filter(pk=home.lead_article_id).first()
-    latest = list(articles[: LATEST_ON_FRONT_PAGE + 1])
-    if lead is None and latest:
-        lead = latest[0]
-    latest = [article for article in latest if lead is None or article.pk != lead.pk]
-    top = ([lead] if lead else []) + latest[:LATEST_ON_FRONT_PAGE]
-    # One query per report for its newest articles, then what every teaser on the page shows
-    # fetched once for all of them, rather than once per block.
-    blocks = [
-        (report, list(articles.filter(reports=report).prefetch_related(None)[:ARTICLES_PER_REPORT]))
-        for report in readable_pages(models.ReportPage.objects.all()).order_by("title")
-    ]
-    prefetch_related_objects([a for _report, block in blocks for a in block], *_teaser_relations())
-    shown = reader_articles(top + [a for _report, block in blocks for a in block], request=request)
+    """The lead story, the latest articles after it and a few articles from each report.
+
+    Each place on the page reads only its articles' ids (:func:`report_block_ids` for the
+    reports), then every article on the page is fetched once, with what its teaser shows:
+    building a query of whole rows for each place cost more Python than the database spent
+    answering them.
+    """
+    articles = readable_articles(request)
+    newest = articles.order_by(*NEWEST_FIRST)
+    latest_ids = list(newest.values_list("pk", flat=True)[: LATEST_ON_FRONT_PAGE + 1])
+    reports = list(readable_pages(models.ReportPage.objects.all(), request).order_by("title"))
+    block_ids = report_block_ids(newest, reports)
+    wanted = {home.lead_article_id, *latest_ids, *(pk for ids in block_ids.values() for pk in ids)}
+    # Not the body: a teaser shows none, and it is most of an article's row.
+    found = with_listing_relations(articles.filter(pk__in=wanted - {None})).defer("body")
+    shown = {a.id: a for a in reader_articles(found, request=request, with_filing=False)}
+    lead = shown.get(home.lead_article_id) or (shown.get(latest_ids[0]) if latest_ids else None)
+    latest = [shown[pk] for pk in latest_ids if pk in shown and shown[pk] is not lead]
     report_blocks = []
-    position = len(top)
-    for report, block in blocks:
+    for report in reports:
+        block = [shown[pk] for pk in block_ids[report.pk] if pk in shown]
         if block:
-            report_blocks.append(
-                {"report": report, "articles": shown[position : position + len(block)]}
-            )
-        position += len(block)
-    return {
-        "lead": shown[0] if lead else None,
-        "latest": shown[1 : len(top)] if lead else shown[: len(top)],
-        "report_blocks": report_blocks,
-    }
+            report_blocks.append({"report": report, "articles": block})
+    return {"lead": lead, "latest": latest[:LATEST_ON_FRONT_PAGE], "report_blocks": report_blocks}
+
+
+def report_block_ids(
+    newest: QuerySet[ArticlePage], reports: list[ReportPage]
+) -> dict[int, list[int]]:
+    """The ids of each report's ``ARTICLES_PER_REPORT`` newest ``newest`` articles.
+
+    One query reads the newest articles filed under any of the reports, a few blocks' worth
+    for each, down the date index (a fixed number of rows however big the archive; ranking
+    every report's articles with a window function instead read all of them); the first
+    articles of a report in that order are its newest. Only a report with too few among them
+    (one nobody has added to for a while) gets a query of its own."""
+    per_block = ARTICLES_PER_REPORT
+    block_ids: dict[int, list[int]] = {report.pk: [] for report in reports}
+    if not reports:
+        return block_ids
+    limit = REPORT_ROWS_READ_TOGETHER * per_block * len(reports)
+    rows = list(newest.filter(reports__in=reports).values_list("pk", "reports")[:limit])
+    for pk, report_id in rows:
+        if len(block_ids[report_id]) < per_block:
+            block_ids[report_id].append(pk)
+    if len(rows) < limit:
+        return block_ids  # every report's articles were read to the end
+    for report in reports:
+        if len(block_ids[report.pk]) < per_block:
+            ids = newest.filter(reports=report).values_list("pk", flat=True)[:per_block]
+            block_ids[report.pk] = list(ids)
+    return block_ids
+
+
+# How many blocks' worth of rows report_block_ids reads for each report in its one query.
+REPORT_ROWS_READ_TOGETHER = 3
 
 
 def pinned_articles(report: ReportPage, request: HttpRequest | None = None) -> list[ReaderArticle]:
     """A report's pinned articles in the editor's order, leaving out any a reader may not see."""
     ids = [pin.article_id for pin in report.pinned_articles.all()]
     found = {a.pk: a for a in with_listing_relations(readable_articles().filter(pk__in=ids))}
-    return reader_articles((found[i] for i in ids if i in found), request=request)
+    pinned = (found[i] for i in ids if i in found)
+    return reader_articles(pinned, request=request, with_filing=False)
 
 
 def search_articles(query: str) -> Any:

@@ -26,6 +26,8 @@ def search(request: HttpRequest) -> HttpResponse:
         status = 400
     elif query:
         articles = paginate(request, search_articles(query), settings.MASTHEAD_ARTICLES_PER_PAGE)
-        articles.object_list = reader_articles(articles.object_list, request=request)
+        articles.object_list = reader_articles(
+            articles.object_list, request=request, with_filing=False
+        )
         context["articles"] = articles
     return TemplateResponse(request, "news/search.html", context, status=status)
