@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from masthead.server.page_cache import until_purged
 
@@ -23,8 +23,6 @@ from . import models
 from .extensions import READABLE_ARTICLES_HOOK, once_per_request
 
 if TYPE_CHECKING:
-    from wagtail.models import Page
-
     from .models import ArticlePage
 
 
@@ -97,6 +95,4 @@ def may_be_restricted(page: Page) -> bool:
 
 
 def _read_has_aliases() -> bool:
-    from wagtail.models import Page
-
     return Page.objects.filter(alias_of__isnull=False).exists()

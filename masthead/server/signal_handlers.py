@@ -44,10 +44,16 @@ def _before_page_save(sender: type, instance: Page, **kwargs: Any) -> None:
 
 
 def _page_created(sender: type, instance: Page, created: bool, **kwargs: Any) -> None:
-    # An alias (and what is under it) is served under its source's view restrictions, which
-    # the site-wide reads then stop taking for granted (``news.selectors.may_be_restricted``).
-    if created and instance.alias_of_id is not None and not held():
+    if not created or held():
+        return
+    if instance.alias_of_id is not None:
+        # An alias (and what is under it) is served under its source's view restrictions,
+        # which the site-wide reads then stop taking for granted (``may_be_restricted``).
         purge(None)
+    elif instance.live:
+        # Made live without being published (by code, not the editor): it shows at once, in
+        # its listings and, for a section, in the routes and menu each process keeps.
+        purge(page_paths(instance))
 
 
 def _before_page_delete(sender: type, instance: Page, **kwargs: Any) -> None:

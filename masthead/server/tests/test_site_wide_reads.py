@@ -192,3 +192,10 @@ def test_made_up_addresses_under_the_home_page_keep_nothing(client, site):
         assert client.get(f"/made-up-{number}/").status_code == 404
     kept = [key for key in page_cache()._reads if isinstance(key, tuple) and "home" in key[0]]
     assert len(kept) <= 1
+
+
+def test_a_section_made_live_without_publishing_is_served_at_once(client, site):
+    assert client.get("/dispatches/").status_code == 404  # the home page's children are kept
+    home = Page.objects.get(pk=site.root_page_id)
+    home.add_child(instance=ArticleIndexPage(title="Dispatches", slug="dispatches", live=True))
+    assert client.get("/dispatches/").status_code == 200
