@@ -75,16 +75,22 @@ class Front:
     front_port: int
     purge_ports: dict[int, int]  # documented port -> local port
     static_port: int | None = None
+    # The reference with the front's own file tuning (its ``open_file_cache``), so the two are
+    # compared like for like; off, it is nginx's plain static configuration.
+    static_tuned: bool = True
     process: subprocess.Popen[bytes] | None = None
 
     @classmethod
-    def on_free_ports(cls, folder: Path, masthead_port: int, *, static: bool = False) -> Front:
+    def on_free_ports(
+        cls, folder: Path, masthead_port: int, *, static: bool = False, static_tuned: bool = True
+    ) -> Front:
         return cls(
             folder=folder,
             masthead_port=masthead_port,
             front_port=free_port(),
             purge_ports={port: free_port() for port in documented_purge_ports()},
             static_port=free_port() if static else None,
+            static_tuned=static_tuned,
         )
 
     @property
@@ -119,6 +125,10 @@ class Front:
             config = config[: config.index("# Purges from Masthead")]
         return config
 
+    def file_tuning(self) -> str:
+        """The documented front's file directives (``open_file_cache``), for the reference."""
+        return " ".join(re.findall(r"(?m)^\s*(open_file_cache\w*\s[^;]*;)", documented_config()))
+
     def config(self) -> str:
         folder = self.folder
         static = (
@@ -128,6 +138,7 @@ class Front:
         listen 127.0.0.1:{self.static_port};
         access_log off;
         root {self.html};
+        {self.file_tuning() if self.static_tuned else ""}
         location / {{ try_files $uri $uri/index.html =404; }}
     }}"""
             if self.static_port

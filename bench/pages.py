@@ -166,6 +166,12 @@ def main() -> None:
         default=600,
         help="MASTHEAD_PAGE_CACHE_SECONDS for the served site; 0 measures every page rendered",
     )
+    parser.add_argument(
+        "--plain-reference",
+        action="store_true",
+        help="serve the reference files with nginx's plain static configuration, without the "
+        "open_file_cache the documented front uses (default: the same file tuning for both)",
+    )
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
@@ -194,7 +200,9 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
         stderr=(tmp / "server.log").open("wb"),
     )
-    front = Front.on_free_ports(tmp / "nginx", port, static=True).start()
+    front = Front.on_free_ports(
+        tmp / "nginx", port, static=True, static_tuned=not args.plain_reference
+    ).start()
     rows = []
     try:
         base = f"http://127.0.0.1:{port}"
@@ -272,6 +280,7 @@ def main() -> None:
         f"--connections {args.connections} --rounds {args.rounds} --workers {args.workers} "
         f"--server {args.server} --page-cache-seconds {args.page_cache_seconds}"
         + (f" --redis-url {args.redis_url}" if args.redis_url else "")
+        + (" --plain-reference" if args.plain_reference else "")
         + "\n"
     )
     print(

@@ -277,8 +277,13 @@ def test_publishing_purges_every_copy_nginx_keeps_of_every_page_that_shows_the_a
     after = _read_everywhere(base, shown)
     for (path, accept), answer in after.items():
         assert "Tide tables, corrected" in answer, (path, accept)
-    # Exactly those: the unrelated region is still nginx's copy.
+    # Read again: now nginx's own copies, and the new ones (nginx keeps files it served open,
+    # open_file_cache; a purged entry's replacement is a new file and must not be the old one).
     reached = len(upstream.seen)
+    for (path, accept), answer in _read_everywhere(base, shown).items():
+        assert "Tide tables, corrected" in answer, (path, accept)
+    assert len(upstream.seen) == reached, "nginx answered the second visit after the purge"
+    # Exactly those: the unrelated region is still nginx's copy.
     _read_everywhere(base, [unrelated])
     assert len(upstream.seen) == reached
 
