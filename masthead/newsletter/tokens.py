@@ -7,10 +7,14 @@ a token for one purpose or one reader is useless for another.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import time
+from functools import lru_cache
 
 from django.conf import settings
 from django.core import signing
+from django.utils.encoding import force_bytes
 
 CONFIRM_SALT = "masthead.newsletter.confirm"
 MANAGE_SALT = "masthead.newsletter.manage"
@@ -35,8 +39,22 @@ def subscriber_for_confirm_token(token: str) -> int | None:
 
 def manage_token(subscriber_id: int) -> str:
     """The token in every issue's unsubscribe and preferences links; it never expires (RFC 8058
-    expects an unsubscribe link to keep working)."""
-    return _manage_signer.sign(str(subscriber_id))
+    expects an unsubscribe link to keep working).
+
+    The same token as ``_manage_signer.sign``, made from an HMAC keyed once: the signer derives
+    its key again for every token, and an issue makes one token per reader."""
+    value = str(subscriber_id)
+    mac = _keyed_manage_hmac(_manage_signer.key, _manage_signer.algorithm).copy()
+    mac.update(value.encode())
+    return f"{value}{_manage_signer.sep}{signing.b64_encode(mac.digest()).decode()}"
+
+
+@lru_cache(maxsize=2)
+def _keyed_manage_hmac(secret_key: str, algorithm: str) -> hmac.HMAC:
+    """``Signer.signature``'s HMAC before any value: ``salted_hmac`` with the signer's salt."""
+    hasher = getattr(hashlib, algorithm)
+    key = hasher(force_bytes(MANAGE_SALT + "signer") + force_bytes(secret_key)).digest()
+    return hmac.new(key, digestmod=hasher)
 
 
 def subscriber_for_manage_token(token: str) -> int | None:

@@ -205,6 +205,23 @@ def test_preferences_link_rejects_bad_tokens_and_bad_choices(site):
     assert (subscriber.language, subscriber.frequency) == ("en", "daily")
 
 
+def test_manage_tokens_are_the_signers_own_and_only_for_their_reader():
+    from masthead.newsletter.tokens import (
+        MANAGE_SALT,
+        manage_token,
+        subscriber_for_manage_token,
+    )
+
+    signer = signing.Signer(salt=MANAGE_SALT)
+    for subscriber_id in (1, 42, 987_654_321, 2**62):
+        token = manage_token(subscriber_id)
+        assert token == signer.sign(str(subscriber_id))  # links already mailed keep working
+        assert subscriber_for_manage_token(token) == subscriber_id
+    assert manage_token(1) != manage_token(2)
+    assert subscriber_for_manage_token(manage_token(1).replace("1:", "2:", 1)) is None
+    assert subscriber_for_manage_token(signing.Signer(salt="other").sign("1")) is None
+
+
 def test_unsubscribe_link_of_an_issue_is_followable(site):
     subscriber = SubscriberFactory()
     from masthead.newsletter.rendering import reader_links
