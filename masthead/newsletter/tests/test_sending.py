@@ -262,3 +262,34 @@ def test_delivery_records_are_one_per_confirmed_reader_of_the_frequency_in_their
         for reader in sorted((french, english), key=lambda r: r.pk)
     ]
     assert all(d.claimed_by == "" and d.sent_at is None for d in records)
+
+
+def test_a_sent_message_is_recorded_only_by_the_worker_holding_its_claim(issue):
+    """record_sent writes with the driver's own cursor: the time it stores must read back as
+    Django's own, and a worker whose claim was taken over (or a delivery no longer pending)
+    records nothing."""
+    from django.utils import timezone
+
+    from masthead.newsletter.claims import claim_batch
+    from masthead.newsletter.outcomes import record_sent
+    from masthead.newsletter.recipients import prepare_deliveries
+
+    SubscriberFactory.create_batch(2)
+    prepare_deliveries(issue)
+    first, second = claim_batch(issue.pk, "host:1:a", 2)
+    before = timezone.now()
+
+    assert not record_sent(first.delivery_id, "host:2:b", "<other@x.example>")  # not its claim
+    assert record_sent(first.delivery_id, "host:1:a", "<first@x.example>")
+    assert not record_sent(first.delivery_id, "host:1:a", "<again@x.example>")  # already sent
+
+    sent = Delivery.objects.get(pk=first.delivery_id)
+    assert (sent.status, sent.message_id, sent.claimed_by, sent.claimed_at) == (
+        Delivery.Status.SENT,
+        "<first@x.example>",
+        "",
+        None,
+    )
+    assert before <= sent.sent_at <= timezone.now()
+    untouched = Delivery.objects.get(pk=second.delivery_id)
+    assert (untouched.status, untouched.claimed_by) == (Delivery.Status.PENDING, "host:1:a")
