@@ -1,17 +1,22 @@
 """Benchmark: one newsletter issue to N subscribers through a local SMTP sink.
 
 The embedded default: a fresh SQLite database, the database task queue, and the send run as a
-queued task by `masthead db_worker --batch` (the same path as the daily schedule). The SMTP
-sink (aiosmtpd) runs in its own process. Reports messages per second and the worker's peak
+queued task by the newsletter's own worker (`masthead worker --queue-name bulk`, as its systemd
+unit and `masthead serve --with-worker` run it), already running when the issue is queued. The
+SMTP sink (aiosmtpd) runs in its own process. Reports messages per second and the worker's peak
 memory (max RSS) for each list size, so you can see memory stay flat as the list grows.
+
+Masthead's rate is given three ways: from the moment the issue was queued to the last message
+(what an editor waits), from the moment the worker took the send task, and while sending (first
+to last message). The setup's own background tasks (search index, reference index) are on other
+queues, so the newsletter's worker does nothing else.
 
 The reference, in the same run and to the same sink: a bare sender (smtplib, the library
 Django's SMTP backend uses) pushing the issue's messages, rendered beforehand by Masthead (one
 per language, for a reader of that language), to the same number of recipients over the same
 number of connections, with nothing else to do: no delivery records, no per-reader links. It
 runs just before and just after Masthead's send, and Masthead's rate is compared with the mean
-of the two. Masthead's rate is also given from the moment the worker took the task (what a
-worker already running would take), besides end to end and while sending.
+of the two.
 
     .venv/bin/python bench/newsletter.py                  # 10,000 and 100,000 subscribers
     .venv/bin/python bench/newsletter.py --sizes 2000     # a quick run
@@ -24,6 +29,7 @@ import datetime as dt
 import os
 import platform
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -81,7 +87,6 @@ from django.utils import timezone
 from masthead.news.tests.factories import ArticleFactory, AuthorFactory, CreditedImageFactory
 from masthead.newsletter.models import Subscriber
 from masthead.newsletter.services import build_issue
-from masthead.newsletter.tasks import send_issue_task
 from wagtail.models import Site
 
 site = Site.objects.get(is_default_site=True)
@@ -111,8 +116,16 @@ for language in languages:
                             f"<bench.{reader.pk}@bench.example>")
     with open(f"{sys.argv[2]}/bare-{language}.eml", "wb") as out:
         out.write(message.message().as_bytes(linesep="\\r\\n"))
-send_issue_task.enqueue(issue.pk)
 print(issue.pk)
+"""
+
+# What an editor's "send" does: queue the issue for the newsletter's worker.
+ENQUEUE = """
+import sys
+import django
+django.setup()
+from masthead.newsletter.tasks import send_issue_task
+print(send_issue_task.enqueue(int(sys.argv[1])).id)
 """
 
 BARE_SENDER = """
@@ -156,14 +169,14 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
         env.pop("DATABASE_URL", None)
         env.pop("REDIS_URL", None)
         masthead(env, "migrate", "--no-input", "--verbosity", "0")
-        subprocess.run(
+        issue_id = subprocess.run(
             [sys.executable, "-c", SETUP, str(size), str(workdir)],
             env=env,
             cwd=ROOT,
             check=True,
             capture_output=True,
             text=True,
-        )
+        ).stdout.split()[-1]
         sink = subprocess.Popen(
             [
                 sys.executable,
@@ -181,65 +194,57 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
         )
         assert sink.stdout is not None and sink.stdout.readline().strip() == "ready"
         bare_before = bare_send(port, workdir, size, connections)
-        started = time.monotonic()
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "masthead.cli",
-                "db_worker",
-                "--batch",
-                "--no-startup-delay",
-                "--queue-name",
-                "*",
-            ],
+        worker = start_worker(env)
+        task_id = subprocess.run(
+            [sys.executable, "-c", ENQUEUE, issue_id],
             env=env,
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            check=True,
+            capture_output=True,
             text=True,
-        )
+        ).stdout.split()[-1]
+        database = sqlite3.connect(workdir / "masthead.sqlite3")
         bar = tqdm(total=size, unit="msg", desc=f"{size:,} subscribers")
         while True:
-            pid, status, usage = os.wait4(worker.pid, os.WNOHANG)
-            if pid:
+            (status,) = database.execute(
+                "SELECT status FROM django_tasks_database_dbtaskresult WHERE id = ?",
+                (task_id.replace("-", ""),),
+            ).fetchone()
+            bar.n = count_lines(sink_log) - size  # less the bare sender's first run
+            bar.refresh()
+            if status in ("SUCCESSFUL", "FAILED") or worker.poll() is not None:
                 break
             time.sleep(0.5)
-            bar.n = count_lines(sink_log)
-            bar.refresh()
-        elapsed = time.monotonic() - started
-        worker.returncode = os.waitstatus_to_exitcode(status)
+        worker.send_signal(signal.SIGTERM)  # the worker stops gracefully between tasks
+        _, exit_status, usage = os.wait4(worker.pid, 0)
+        worker.returncode = os.waitstatus_to_exitcode(exit_status)
         bare_after = bare_send(port, workdir, size, connections)
         sink.terminate()
         _, _, sink_usage = os.wait4(sink.pid, 0)
         sink.returncode = 0
         received = count_lines(sink_log) - 2 * size  # the bare sender's, before and after
-        with sqlite3.connect(workdir / "masthead.sqlite3") as db:
-            first, last = db.execute(
-                "SELECT MIN(sent_at), MAX(sent_at) FROM newsletter_delivery"
-            ).fetchone()
-            # When the worker took the first task: what a worker already running (as
-            # `serve --with-worker` and the systemd units run it) would take from there.
-            (picked_up,) = db.execute(
-                "SELECT MIN(started_at) FROM django_tasks_database_dbtaskresult"
-            ).fetchone()
-        sending = (
-            dt.datetime.fromisoformat(last) - dt.datetime.fromisoformat(first)
-        ).total_seconds()
-        from_pick_up = (utc(last) - utc(picked_up)).total_seconds()
+        first, last = database.execute(
+            "SELECT MIN(sent_at), MAX(sent_at) FROM newsletter_delivery"
+        ).fetchone()
+        queued, picked_up = database.execute(
+            "SELECT enqueued_at, started_at FROM django_tasks_database_dbtaskresult WHERE id = ?",
+            (task_id.replace("-", ""),),
+        ).fetchone()
+        database.close()
         bar.n = received
         bar.close()
-        if worker.returncode != 0 or received != size:
+        if status != "SUCCESSFUL" or received != size:
             errors = worker.stderr.read() if worker.stderr else ""
-            raise SystemExit(
-                f"worker exit {worker.returncode}, sink got {received}/{size}\n{errors}"
-            )
+            raise SystemExit(f"send task {status}, sink got {received}/{size}\n{errors}")
+        from_queued = (utc(last) - utc(queued)).total_seconds()
+        from_pick_up = (utc(last) - utc(picked_up)).total_seconds()
+        sending = (utc(last) - utc(first)).total_seconds()
         return {
             "size": size,
-            "seconds": elapsed,
-            "rate": size / elapsed,
-            "send_rate": size / max(sending, 1e-3),
+            "seconds": from_queued,
+            "rate": size / max(from_queued, 1e-3),
             "pick_up_rate": size / max(from_pick_up, 1e-3),
+            "send_rate": size / max(sending, 1e-3),
             "peak_mib": usage.ru_maxrss / 1024,
             "worker_cpu": usage.ru_utime + usage.ru_stime,
             "sink_cpu": sink_usage.ru_utime + sink_usage.ru_stime,
@@ -251,6 +256,23 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
         }
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def start_worker(env: dict[str, str]) -> subprocess.Popen[str]:
+    """The newsletter's worker, as its systemd unit runs it, once it is waiting for tasks."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "masthead.cli", "worker", "--queue-name", "bulk", "-v", "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stderr is not None
+    for line in worker.stderr:  # django-tasks-db logs this once it polls the queue
+        if "Starting worker" in line:
+            return worker
+    raise SystemExit(f"the worker did not start (exit {worker.wait()})")
 
 
 def utc(stored: str) -> dt.datetime:
@@ -299,9 +321,9 @@ def main() -> None:
     results = [run(size, args.batch_size, args.connections) for size in sizes]
     print(f"\nMachine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print(
-        "| subscribers | time (s) | messages/s | messages/s while sending "
+        "| subscribers | queued to last message (s) | messages/s | messages/s while sending "
         "| bare sender messages/s (before, after) "
-        "| Masthead / bare (end to end, from the task's pick-up, while sending) "
+        "| Masthead / bare (from queued, from the task's pick-up, while sending) "
         "| worker peak RSS (MiB) | bare sender peak RSS (MiB) | worker CPU (s) "
         "| bare sender CPU (s) | sink CPU, all three sends (s) | load average (1/5/15 min) |"
     )
