@@ -173,7 +173,7 @@ else:
     # A folder shared by every server process on the machine (the page cache needs that).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "masthead.server.file_cache.FileCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": env.int("MASTHEAD_CACHE_MAX_ENTRIES", default=5000)},
         },

@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
 from .client_address import client_ip
+from .file_cache import FileCache
 
 
 def over_limit(
@@ -60,7 +60,7 @@ def too_many_requests(request: HttpRequest, retry_after: int, message: str) -> H
     return response
 
 
-class LockingFileBasedCache(FileBasedCache):
+class LockingFileBasedCache(FileCache):
     """Django's file cache with atomic ``add`` and ``incr``: one lock file for the folder
     serialises counts across threads and server processes on the machine."""
 

@@ -2,9 +2,9 @@
 that writes each rendition once.
 
 Wagtail writes every rendition it uses back to its cache on every render (``get_rendition``
-always does, ``get_renditions`` does for whatever it found in the cache), and Django's file
-cache pays a temporary file, a rename and a listing of the whole folder for each write: about
-seven writes and 100 ms per cold article page on the demo. A rendition never changes under its
+always does, ``get_renditions`` does for whatever it found in the cache), and a file cache
+pays a temporary file and a rename for each write (Django's own also lists the whole folder):
+about seven writes and 100 ms per cold article page on the demo. A rendition never changes under its
 key (a new focal point or file makes a new key; deleting one deletes its entry), so an entry
 already there is kept as it is. The folder is shared by every server process on the machine,
 so a deletion reaches all of them, which an in-process cache would not.
@@ -15,10 +15,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.filebased import FileBasedCache
+
+from .file_cache import FileCache
 
 
-class WriteOnceFileCache(FileBasedCache):
+class WriteOnceFileCache(FileCache):
     def set(
         self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
     ) -> None:
