@@ -328,8 +328,9 @@ def _ensure_image(
             file=ImageFile(io.BytesIO(data), name=f"{slugify(title)[:60] or 'illustration'}.jpg"),
         )
         summary.count("images")
-    for spec in renditions:
-        image.get_rendition(spec)
+    # All at once: Wagtail reads the original once and makes them on threads (Pillow lets go
+    # of the interpreter lock while it decodes and resizes), then saves them in one query.
+    image.get_renditions(*renditions)
     return image
 
 
