@@ -35,8 +35,8 @@ test: install system-packages
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 	@if [ -n "$$POSTGRES_TEST_URL" ]; then \
-		echo "== The suite again on PostgreSQL =="; \
-		DATABASE_URL="$$POSTGRES_TEST_URL" $(BIN)/python -m pytest -m "not browser"; \
+		echo "== The tests that use the database, again on PostgreSQL =="; \
+		DATABASE_URL="$$POSTGRES_TEST_URL" $(BIN)/python -m pytest -m "not browser" --database-tests-only; \
 	else \
 		echo "POSTGRES_TEST_URL is not set: the suite ran on SQLite only."; \
 	fi

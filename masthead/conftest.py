@@ -14,6 +14,35 @@ from django.conf import LazySettings
 from django.conf import settings as django_settings
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help=(
+            "Run only the tests that use Django's test database (make test's second pass, on "
+            "PostgreSQL). The others do not depend on the database the suite runs on: they ran "
+            "in the first pass, and those that test PostgreSQL in processes of their own use "
+            "POSTGRES_TEST_URL there."
+        ),
+    )
+
+
+def uses_test_database(item: pytest.Item) -> bool:
+    return item.get_closest_marker("django_db") is not None or any(
+        name in getattr(item, "fixturenames", ())
+        for name in ("db", "transactional_db", "django_db_setup", "live_server")
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--database-tests-only"):
+        return
+    kept = [item for item in items if uses_test_database(item)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
+
 @pytest.fixture(autouse=True)
 def original_language() -> Iterator[None]:
     """Each test starts in the publication's language, whatever an earlier test activated."""
