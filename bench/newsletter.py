@@ -20,6 +20,7 @@ of the two.
 
     .venv/bin/python bench/newsletter.py                  # 10,000 and 100,000 subscribers
     .venv/bin/python bench/newsletter.py --sizes 2000     # a quick run
+    .venv/bin/python bench/newsletter.py --sizes 10000 --postgres postgres://postgres@127.0.0.1:5432/postgres
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from tqdm import tqdm
 
@@ -146,9 +149,76 @@ for each in lanes:
 """
 
 
-def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
+class Results:
+    """The run's own database, read with its driver (no Django in the benchmark's process):
+    the SQLite file, or a fresh PostgreSQL database made for the run and dropped after it."""
+
+    def __init__(self, workdir: Path, postgres_server: str | None) -> None:
+        self.postgres_server = postgres_server
+        self.url = ""
+        if postgres_server:
+            import psycopg
+
+            parts = urlsplit(postgres_server)
+            self.name = f"masthead_bench_newsletter_{os.getpid()}"
+            self.admin_url = urlunsplit(parts._replace(path="/postgres"))
+            with psycopg.connect(self.admin_url, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{self.name}"')
+                admin.execute(f'CREATE DATABASE "{self.name}"')
+            self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
+        self.sqlite_path = workdir / "masthead.sqlite3"
+        self.connection: Any = None
+
+    def open(self) -> None:
+        if self.postgres_server:
+            import psycopg
+
+            self.connection = psycopg.connect(self.url, autocommit=True)
+        else:
+            self.connection = sqlite3.connect(self.sqlite_path)
+
+    def one(self, sql: str, *params: Any) -> tuple[Any, ...]:
+        if self.postgres_server:
+            sql = sql.replace("?", "%s")
+        return self.connection.execute(sql, params).fetchone()
+
+    def task_id(self, task_id: str) -> str:
+        return task_id if self.postgres_server else task_id.replace("-", "")
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        if self.postgres_server:
+            import psycopg
+
+            with psycopg.connect(self.admin_url, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def database_server_cpu() -> float:
+    """CPU seconds used so far by the PostgreSQL server's processes on this machine, those
+    that ended included (the postmaster collects its ended backends' time)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)
+            if "(postgres" not in fields[0]:
+                continue
+            values = fields[1].split()
+            total += sum(int(value) for value in values[11:15])  # utime, stime, cutime, cstime
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended meanwhile
+    return total / ticks
+
+
+def run(
+    size: int, batch_size: int, connections: int, postgres_server: str | None = None
+) -> dict[str, float]:
     workdir = Path(tempfile.mkdtemp(prefix="masthead-bench-newsletter-"))
     sink_log = workdir / "sink.log"
+    results = Results(workdir, postgres_server)
     try:
         from masthead.newsletter.tests.smtp_sink import free_port
 
@@ -168,6 +238,8 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
         }
         env.pop("DATABASE_URL", None)
         env.pop("REDIS_URL", None)
+        if results.url:
+            env["DATABASE_URL"] = results.url
         masthead(env, "migrate", "--no-input", "--verbosity", "0")
         issue_id = subprocess.run(
             [sys.executable, "-c", SETUP, str(size), str(workdir)],
@@ -195,6 +267,7 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
         assert sink.stdout is not None and sink.stdout.readline().strip() == "ready"
         bare_before = bare_send(port, workdir, size, connections)
         worker = start_worker(env)
+        database_cpu = database_server_cpu()
         task_id = subprocess.run(
             [sys.executable, "-c", ENQUEUE, issue_id],
             env=env,
@@ -203,18 +276,19 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
             capture_output=True,
             text=True,
         ).stdout.split()[-1]
-        database = sqlite3.connect(workdir / "masthead.sqlite3")
+        results.open()
         bar = tqdm(total=size, unit="msg", desc=f"{size:,} subscribers")
         while True:
-            (status,) = database.execute(
+            (status,) = results.one(
                 "SELECT status FROM django_tasks_database_dbtaskresult WHERE id = ?",
-                (task_id.replace("-", ""),),
-            ).fetchone()
+                results.task_id(task_id),
+            )
             bar.n = count_lines(sink_log) - size  # less the bare sender's first run
             bar.refresh()
             if status in ("SUCCESSFUL", "FAILED") or worker.poll() is not None:
                 break
             time.sleep(0.5)
+        database_cpu = database_server_cpu() - database_cpu
         worker.send_signal(signal.SIGTERM)  # the worker stops gracefully between tasks
         _, exit_status, usage = os.wait4(worker.pid, 0)
         worker.returncode = os.waitstatus_to_exitcode(exit_status)
@@ -223,14 +297,12 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
         _, _, sink_usage = os.wait4(sink.pid, 0)
         sink.returncode = 0
         received = count_lines(sink_log) - 2 * size  # the bare sender's, before and after
-        first, last = database.execute(
-            "SELECT MIN(sent_at), MAX(sent_at) FROM newsletter_delivery"
-        ).fetchone()
-        queued, picked_up = database.execute(
+        first, last = results.one("SELECT MIN(sent_at), MAX(sent_at) FROM newsletter_delivery")
+        queued, picked_up = results.one(
             "SELECT enqueued_at, started_at FROM django_tasks_database_dbtaskresult WHERE id = ?",
-            (task_id.replace("-", ""),),
-        ).fetchone()
-        database.close()
+            results.task_id(task_id),
+        )
+        results.close()
         bar.n = received
         bar.close()
         if status != "SUCCESSFUL" or received != size:
@@ -248,6 +320,7 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
             "peak_mib": usage.ru_maxrss / 1024,
             "worker_cpu": usage.ru_utime + usage.ru_stime,
             "sink_cpu": sink_usage.ru_utime + sink_usage.ru_stime,
+            "database_cpu": database_cpu if postgres_server else None,
             "bare_rate": size / statistics.mean([bare_before["seconds"], bare_after["seconds"]]),
             "bare_rates": (size / bare_before["seconds"], size / bare_after["seconds"]),
             "bare_peak_mib": max(bare_before["peak_mib"], bare_after["peak_mib"]),
@@ -255,6 +328,7 @@ def run(size: int, batch_size: int, connections: int) -> dict[str, float]:
             "load": "/".join(f"{value:.1f}" for value in os.getloadavg()),
         }
     finally:
+        results.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -275,9 +349,10 @@ def start_worker(env: dict[str, str]) -> subprocess.Popen[str]:
     raise SystemExit(f"the worker did not start (exit {worker.wait()})")
 
 
-def utc(stored: str) -> dt.datetime:
-    """A time as SQLite holds it (naive UTC, or with its offset) as naive UTC."""
-    value = dt.datetime.fromisoformat(stored)
+def utc(stored: str | dt.datetime) -> dt.datetime:
+    """A time as SQLite holds it (naive UTC, or with its offset), or as psycopg gives it, as
+    naive UTC."""
+    value = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)
     return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
 
 
@@ -316,18 +391,33 @@ def main() -> None:
         default=8,
         help="SMTP connections the worker keeps open (default 8, as in settings)",
     )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help=(
+            "run on PostgreSQL instead of SQLite: a server URL such as "
+            "postgres://postgres@127.0.0.1:5432/postgres (a fresh database is made on it for "
+            "each run, and dropped after)"
+        ),
+    )
     args = parser.parse_args()
     sizes = [int(value) for value in args.sizes.split(",") if value.strip()]
-    results = [run(size, args.batch_size, args.connections) for size in sizes]
-    print(f"\nMachine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    results = [run(size, args.batch_size, args.connections, args.postgres) for size in sizes]
+    database = "PostgreSQL" if args.postgres else "SQLite"
+    print(
+        f"\nMachine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"database: {database}"
+    )
     print(
         "| subscribers | queued to last message (s) | messages/s | messages/s while sending "
         "| bare sender messages/s (before, after) "
         "| Masthead / bare (from queued, from the task's pick-up, while sending) "
         "| worker peak RSS (MiB) | bare sender peak RSS (MiB) | worker CPU (s) "
-        "| bare sender CPU (s) | sink CPU, all three sends (s) | load average (1/5/15 min) |"
+        "| bare sender CPU (s) | sink CPU, all three sends (s) "
+        + ("| PostgreSQL server CPU, Masthead's send (s) " if args.postgres else "")
+        + "| load average (1/5/15 min) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:" * (13 if args.postgres else 12) + "|")
     for r in results:
         before, after = r["bare_rates"]
         print(
@@ -336,7 +426,9 @@ def main() -> None:
             f"| {r['rate'] / r['bare_rate']:.2f}, {r['pick_up_rate'] / r['bare_rate']:.2f}, "
             f"{r['send_rate'] / r['bare_rate']:.2f} "
             f"| {r['peak_mib']:.0f} | {r['bare_peak_mib']:.0f} "
-            f"| {r['worker_cpu']:.1f} | {r['bare_cpu']:.1f} | {r['sink_cpu']:.1f} | {r['load']} |"
+            f"| {r['worker_cpu']:.1f} | {r['bare_cpu']:.1f} | {r['sink_cpu']:.1f} "
+            + (f"| {r['database_cpu']:.1f} " if args.postgres else "")
+            + f"| {r['load']} |"
         )
     print(
         f"Sent {sum(r['size'] for r in results):,} messages in {len(results)} run(s); "
