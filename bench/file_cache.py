@@ -3,7 +3,7 @@
 Without Redis, pages, purge versions, renditions and rate-limit counters live in file caches
 under `var/`. Django's `FileBasedCache` lists the whole folder before every write to count its
 entries against `MAX_ENTRIES`; Masthead's `FileCache` counts on one write in `CULL_EVERY`. This
-times a 30 kB write (about a cached article page) into folders holding 0, 1,000 and 4,900
+times a 36 kB write (about a cached article page's HTML) into folders holding 0, 1,000 and 4,900
 entries (the default bound is 5,000), both caches alternating in the same run.
 
     .venv/bin/python bench/file_cache.py

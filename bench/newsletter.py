@@ -219,6 +219,7 @@ def run(
     workdir = Path(tempfile.mkdtemp(prefix="masthead-bench-newsletter-"))
     sink_log = workdir / "sink.log"
     results = Results(workdir, postgres_server)
+    children: list[subprocess.Popen[str]] = []  # stopped on the way out, whatever happened
     try:
         from masthead.newsletter.tests.smtp_sink import free_port
 
@@ -264,9 +265,11 @@ def run(
             stdout=subprocess.PIPE,
             text=True,
         )
+        children.append(sink)
         assert sink.stdout is not None and sink.stdout.readline().strip() == "ready"
         bare_before = bare_send(port, workdir, size, connections)
         worker = start_worker(env)
+        children.append(worker)
         database_cpu = database_server_cpu()
         task_id = subprocess.run(
             [sys.executable, "-c", ENQUEUE, issue_id],
@@ -302,7 +305,6 @@ def run(
             "SELECT enqueued_at, started_at FROM django_tasks_database_dbtaskresult WHERE id = ?",
             results.task_id(task_id),
         )
-        results.close()
         bar.n = received
         bar.close()
         if status != "SUCCESSFUL" or received != size:
@@ -328,6 +330,10 @@ def run(
             "load": "/".join(f"{value:.1f}" for value in os.getloadavg()),
         }
     finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
         results.close()
         shutil.rmtree(workdir, ignore_errors=True)
 

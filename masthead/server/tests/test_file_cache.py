@@ -20,13 +20,19 @@ def entries(folder: Path) -> int:
     return len(list(folder.glob("*.djcache")))
 
 
-def test_the_folder_is_listed_on_one_write_in_cull_every(tmp_path, monkeypatch):
-    cache = file_cache(tmp_path, MAX_ENTRIES=1000, CULL_EVERY=10)
-    listings = []
+@pytest.fixture
+def listings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One item per listing of a cache folder, by any of the file caches."""
+    counted: list[int] = []
     listed = FileCache._list_cache_files
     monkeypatch.setattr(
-        FileCache, "_list_cache_files", lambda self: listings.append(1) or listed(self)
+        FileCache, "_list_cache_files", lambda self: counted.append(1) or listed(self)
     )
+    return counted
+
+
+def test_the_folder_is_listed_on_one_write_in_cull_every(tmp_path, listings):
+    cache = file_cache(tmp_path, MAX_ENTRIES=1000, CULL_EVERY=10)
     for n in range(100):
         cache.set(f"page-{n}", b"x" * 100)
     assert len(listings) == 10
@@ -56,13 +62,8 @@ def test_a_process_started_on_a_full_folder_culls_at_its_first_write(tmp_path):
 
 
 @pytest.mark.parametrize("backend", [WriteOnceFileCache, LockingFileBasedCache])
-def test_the_renditions_and_limits_caches_count_alike(tmp_path, monkeypatch, backend):
+def test_the_renditions_and_limits_caches_count_alike(tmp_path, listings, backend):
     cache = backend(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 1000, "CULL_EVERY": 25}})
-    listings = []
-    listed = FileCache._list_cache_files
-    monkeypatch.setattr(
-        FileCache, "_list_cache_files", lambda self: listings.append(1) or listed(self)
-    )
     for n in range(100):
         cache.set(f"key-{n}", n)
     assert len(listings) == 4
