@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def translated(article, languages):
+def translated(article, languages, apertium):
+    # Spanish is Apertium's: without it the article would have one translation, not two.
     services.translate_article(article.pk)
     return article
 

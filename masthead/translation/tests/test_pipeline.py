@@ -211,6 +211,7 @@ def test_hostile_correction_is_stored_as_plain_text(article, languages, admin_us
     assert "<script" not in translation.title and "onmouseover" not in str(translation.body)
 
 
+@pytest.mark.usefixtures("apertium")  # the Spanish translation it reviews is Apertium's
 def test_translations_changed_is_sent_for_page_caches(
     article, languages, admin_user, django_capture_on_commit_callbacks
 ):
