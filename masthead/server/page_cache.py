@@ -49,6 +49,7 @@ from django.db import connection
 from django.dispatch import receiver
 
 from .cached_page import CachedPage, build_page
+from .languages import prefix_languages
 from .purge_counter import FileCounter, PurgeCounter, RedisCounter
 
 CACHEABLE_TYPES = (
@@ -187,6 +188,7 @@ def _key_settings() -> _KeySettings:
 @receiver(setting_changed)
 def _settings_changed(**_: Any) -> None:
     _key_settings.cache_clear()
+    _language_prefixes.cache_clear()
 
 
 def page_key(environ: dict[str, Any]) -> PageKey | None:
@@ -258,8 +260,9 @@ def base_path(path: str) -> str:
     return path
 
 
+@functools.cache
 def _language_prefixes() -> frozenset[str]:
-    return frozenset(settings.MASTHEAD_TRANSLATION_LANGUAGES) | {settings.LANGUAGE_CODE}
+    return prefix_languages()
 
 
 def _digest(text: str) -> str:

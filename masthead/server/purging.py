@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from .languages import served_languages
 from .page_cache import page_cache
 from .purge_counter import REDIS_POLL_SECONDS
 
@@ -54,7 +55,7 @@ def served_path(page: Page, url_path: str | None = None) -> str | None:
 
 
 def in_every_language(paths: Iterable[str]) -> set[str]:
-    prefixes = [""] + [f"/{code}" for code in settings.MASTHEAD_TRANSLATION_LANGUAGES]
+    prefixes = [""] + [f"/{code}" for code in served_languages()]
     return {prefix + path for path in paths for prefix in prefixes}
 
 

@@ -20,6 +20,7 @@ from wagtail.admin.menu import MenuItem
 from masthead.news import extensions
 from masthead.news.extensions import ArticleVersion, FragmentContext
 from masthead.news.models import ArticlePage
+from masthead.server.languages import SERVED_LANGUAGES_HOOK
 
 from . import admin_urls
 from .languages import language_name
@@ -69,6 +70,8 @@ class TranslatedVersions:
 
 hooks.register(extensions.ARTICLE_VERSIONS_HOOK, TranslatedVersions())
 hooks.register(extensions.TEXT_VERSIONS_HOOK, TranslatedTexts())
+# Purges reach a page in every language it is served in (masthead.server.languages).
+hooks.register(SERVED_LANGUAGES_HOOK, offered_languages)
 
 
 @extensions.fragment("head")
