@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY_GUIDE = ROOT / "docs" / "deploy.md"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+BROTLI_STATIC_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 _SECTION = "## 4. nginx in front"
 
 
@@ -75,14 +76,14 @@ class Front:
     front_port: int
     purge_ports: dict[int, int]  # documented port -> local port
     static_port: int | None = None
-    # The reference with the front's own file tuning (its ``open_file_cache``), so the two are
-    # compared like for like; off, it is nginx's plain static configuration.
-    static_tuned: bool = True
+    # Off: the reference is nginx's plain static configuration, as the front serves page files;
+    # on, it also gets the ``open_file_cache`` the front keeps for its proxy cache's files.
+    static_tuned: bool = False
     process: subprocess.Popen[bytes] | None = None
 
     @classmethod
     def on_free_ports(
-        cls, folder: Path, masthead_port: int, *, static: bool = False, static_tuned: bool = True
+        cls, folder: Path, masthead_port: int, *, static: bool = False, static_tuned: bool = False
     ) -> Front:
         return cls(
             folder=folder,
@@ -96,6 +97,11 @@ class Front:
     @property
     def log(self) -> Path:
         return self.folder / "front.log"
+
+    @property
+    def page_files(self) -> Path:
+        """MASTHEAD_PAGE_FILES_DIR for a Masthead that this nginx fronts."""
+        return self.folder / "var" / "pages"
 
     @property
     def html(self) -> Path:
@@ -120,6 +126,9 @@ class Front:
                 config, f"listen 127.0.0.1:{documented};", f"listen 127.0.0.1:{local};"
             )
             config = re.sub(rf"(?m)^(\s+){documented}(\s)", rf"\g<1>{local}\g<2>", config)
+        if not BROTLI_STATIC_MODULE.exists():
+            # Without the module nginx serves the gzip or plain copy of a page file.
+            config = _replace(config, "brotli_static on;", "")
         if not PURGE_MODULE.exists():
             # Without the module the purge server can't load; the front alone still runs.
             config = config[: config.index("# Purges from Masthead")]
@@ -144,7 +153,12 @@ class Front:
             if self.static_port
             else ""
         )
-        return f"""{f"load_module {PURGE_MODULE};" if PURGE_MODULE.exists() else ""}
+        modules = "".join(
+            f"load_module {module};\n"
+            for module in (PURGE_MODULE, BROTLI_STATIC_MODULE)
+            if module.exists()
+        )
+        return f"""{modules}
 {"user root;" if _is_root() else ""}
 worker_processes auto;
 daemon off;
@@ -165,6 +179,7 @@ http {{
 
     def start(self) -> Front:
         self.html.mkdir(parents=True, exist_ok=True)
+        self.page_files.mkdir(parents=True, exist_ok=True)
         (self.folder / "nginx.conf").write_text(self.config())
         binary = shutil.which("nginx") or "/usr/sbin/nginx"
         self.process = subprocess.Popen(

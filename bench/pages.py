@@ -16,8 +16,9 @@ Prints Markdown tables to paste into bench/RESULTS.md, with the load average for
     .venv/bin/python bench/pages.py --duration 5 --connections 32 --rounds 3
     .venv/bin/python bench/pages.py --redis-url redis://127.0.0.1:6379/11   # shared cache in Redis
 
-Needs Debian's nginx, its cache purge module and wrk
-(`apt-get install nginx libnginx-mod-http-cache-purge wrk`). Traffic goes to 127.0.0.1 only.
+Needs Debian's nginx, its cache purge and brotli modules and wrk (`apt-get install nginx
+libnginx-mod-http-cache-purge libnginx-mod-http-brotli-static wrk`). Traffic goes to 127.0.0.1
+only.
 """
 
 from __future__ import annotations
@@ -167,10 +168,11 @@ def main() -> None:
         help="MASTHEAD_PAGE_CACHE_SECONDS for the served site; 0 measures every page rendered",
     )
     parser.add_argument(
-        "--plain-reference",
+        "--tuned-reference",
         action="store_true",
-        help="serve the reference files with nginx's plain static configuration, without the "
-        "open_file_cache the documented front uses (default: the same file tuning for both)",
+        help="give the reference files the open_file_cache the documented front keeps for its "
+        "proxy cache only (default: nginx's plain static configuration, as the front serves "
+        "page files)",
     )
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
@@ -191,6 +193,11 @@ def main() -> None:
     port = free_port()
     env["PORT"] = str(port)
     env["MASTHEAD_PAGE_CACHE_SECONDS"] = str(args.page_cache_seconds)
+    front = Front.on_free_ports(tmp / "nginx", port, static=True, static_tuned=args.tuned_reference)
+    # As docs/deploy.md sets it up: Masthead writes page files for nginx, knows readers'
+    # address (the front's: page files are written for the sites' hosts only).
+    env["MASTHEAD_PAGE_FILES_DIR"] = str(front.page_files)
+    env["MASTHEAD_BASE_URL"] = f"http://127.0.0.1:{front.front_port}"
     slug = prepare_site(masthead, env)
 
     serve = ["serve", "--port", str(port), "--workers", str(args.workers), "--server", args.server]
@@ -200,9 +207,7 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
         stderr=(tmp / "server.log").open("wb"),
     )
-    front = Front.on_free_ports(
-        tmp / "nginx", port, static=True, static_tuned=not args.plain_reference
-    ).start()
+    front.start()
     rows = []
     try:
         base = f"http://127.0.0.1:{port}"
@@ -280,13 +285,13 @@ def main() -> None:
         f"--connections {args.connections} --rounds {args.rounds} --workers {args.workers} "
         f"--server {args.server} --page-cache-seconds {args.page_cache_seconds}"
         + (f" --redis-url {args.redis_url}" if args.redis_url else "")
-        + (" --plain-reference" if args.plain_reference else "")
+        + (" --tuned-reference" if args.tuned_reference else "")
         + "\n"
     )
     print(
         "| page | HTML bytes | cold render (ms) | Masthead req/s | Masthead p99 "
         "| nginx file req/s | nginx file p99 | Masthead / nginx file | behind nginx req/s "
-        "| behind nginx p99 | behind nginx / nginx file | answered by nginx's cache "
+        "| behind nginx p99 | behind nginx / nginx file | answered by nginx (file or cache) "
         "| server CPU per request, µs (Masthead / nginx file / behind nginx) "
         "| load average (1/5/15 min) |"
     )
@@ -299,7 +304,8 @@ def main() -> None:
         )
         counts = states.get(path, {})
         served = sum(counts.values())
-        hits = counts.get("HIT", 0)
+        # HIT: from nginx's cache; "-": no upstream, a page file.
+        hits = counts.get("HIT", 0) + counts.get("-", 0)
         print(
             f"| {name} | {size:,} | {cold:.0f} | {m_rps:,.0f} | {m_p99:.1f} ms | {n_rps:,.0f} "
             f"| {n_p99:.1f} ms | {m_rps / n_rps:.0%} | {f_rps:,.0f} | {f_p99:.1f} ms "

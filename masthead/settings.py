@@ -410,6 +410,9 @@ MASTHEAD_PAGE_CACHE_SECONDS = env.int("MASTHEAD_PAGE_CACHE_SECONDS", default=600
 WAGTAILFRONTENDCACHE = env.json("MASTHEAD_FRONTEND_CACHE", default={})
 # Memory each server process gives its hottest pages (already compressed) for the fast path.
 MASTHEAD_PAGE_CACHE_MEMORY_MB = env.int("MASTHEAD_PAGE_CACHE_MEMORY_MB", default=64)
+# Where readers' pages are also written as files for nginx to serve itself (try_files; see
+# docs/deploy.md, "nginx in front"); empty, no files are written.
+MASTHEAD_PAGE_FILES_DIR = env.str("MASTHEAD_PAGE_FILES_DIR", default="")
 
 # --- Translation (masthead.translation; docs/translation.md) ----------------------------------
 # "auto": the languages the installed engines reach (directly or through an allowed pivot);

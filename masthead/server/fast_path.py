@@ -42,6 +42,9 @@ class FastPath:
                 environ[REFRESH_CLAIMED] = True  # this request renders; the middleware releases
                 return self.application(environ, start_response)
             state = "stale"
+        elif pc.page_files() is not None and not key[3]:
+            # nginx asked for a page it has no file of (removed, or another node's render).
+            cache.keep_file(key, page, cache.counter.current())
         status, headers, body = page.answer(environ, state)
         start_response(_STATUS_LINES[status], headers)
         return [body]

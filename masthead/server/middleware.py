@@ -40,8 +40,10 @@ class PageCacheMiddleware:
 
         cache = pc.page_cache()
         claimed = bool(environ.get(REFRESH_CLAIMED))
+        seen = cache.counter.current_now()
         page = cache.lookup(key)
         if page is not None and page.fresh:
+            cache.keep_file(key, page, seen)  # perhaps rendered on another machine
             return _from_page(page, environ, "hit")
         if page is not None and not claimed:
             claimed = cache.try_refresh(key)
@@ -59,7 +61,10 @@ class PageCacheMiddleware:
                 and pc.is_cacheable_response(environ, response.status_code, headers)
             ):
                 page = cache.store(ticket, headers, response.content)
-                return _from_page(page, environ, "miss", not cache.purged_since(ticket))
+                shareable = not cache.purged_since(ticket)
+                if shareable:
+                    cache.keep_file(key, page, ticket.purge_number, replace=True)
+                return _from_page(page, environ, "miss", shareable)
             return _uncached(response)
         finally:
             if claimed:

@@ -50,6 +50,7 @@ from django.dispatch import receiver
 
 from .cached_page import CachedPage, build_page
 from .languages import prefix_languages
+from .page_files import page_files
 from .purge_counter import FileCounter, PurgeCounter, RedisCounter
 
 CACHEABLE_TYPES = (
@@ -367,6 +368,16 @@ class PageCache:
         self._keep(ticket.key, page, ticket.purge_number)
         return page
 
+    def keep_file(
+        self, key: PageKey, page: CachedPage, seen: int, *, replace: bool = False
+    ) -> None:
+        """Write the page's file for nginx, if files are kept and the page may have one (and
+        it has none yet, unless ``replace``); ``seen``: the purge number the page is current
+        for."""
+        files = page_files()
+        if files is not None and page.fresh:
+            files.write(key, page, self.counter, seen, replace=replace)
+
     def purged_since(self, ticket: RenderTicket) -> bool:
         """Whether a purge happened anywhere while this render ran: its page may show what the
         purge removed, so only this server, which drops it, may keep it."""
@@ -400,6 +411,8 @@ class PageCache:
         cache.set(_log_key(number), paths, timeout=_PURGE_LOG_SECONDS)
         with self._lock:
             self._drop_paths(paths)
+        if files := page_files():
+            files.remove_paths(paths)
 
     def purge_everything(self) -> None:
         cache.set(_EPOCH_KEY, uuid.uuid4().hex, timeout=None)
@@ -407,6 +420,8 @@ class PageCache:
         cache.set(_log_key(number), "*", timeout=_PURGE_LOG_SECONDS)
         with self._lock:
             self._clear()
+        if files := page_files():
+            files.remove_everything()
 
     # --- internals --------------------------------------------------------------------------
     def _shared_key(self, key: PageKey) -> str:
@@ -438,12 +453,11 @@ class PageCache:
             latest = self.counter.current_now()
             if latest == self._seen:
                 return
-            numbers = range(self._seen + 1, latest + 1)
-            logs = cache.get_many([_log_key(n) for n in numbers]) if len(numbers) < 1000 else {}
-            if len(logs) != len(numbers) or "*" in logs.values():
-                self._clear()  # a purge we can't read (expired, or just being written)
+            paths = purge_log(range(self._seen + 1, latest + 1))
+            if paths is None:
+                self._clear()
             else:
-                self._drop_paths(path for paths in logs.values() for path in paths)
+                self._drop_paths(paths)
             self._seen = latest
 
     def _drop_paths(self, paths: Iterable[str]) -> None:
@@ -500,6 +514,15 @@ def _memory_bytes() -> int:
 def until_purged(key: Hashable, compute: Callable[[], T], seconds: float | None = None) -> T:
     """See :meth:`PageCache.until_purged`."""
     return page_cache().until_purged(key, compute, seconds)
+
+
+def purge_log(numbers: range) -> set[str] | None:
+    """The paths purged under these purge numbers, or None for everything (a purge of
+    everything among them, or one whose list can't be read: expired, or just being written)."""
+    logs = cache.get_many([_log_key(n) for n in numbers]) if len(numbers) < 1000 else {}
+    if len(logs) != len(numbers) or "*" in logs.values():
+        return None
+    return {path for paths in logs.values() for path in paths}
 
 
 def _in_transaction() -> bool:

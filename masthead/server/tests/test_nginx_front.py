@@ -31,6 +31,7 @@ from django.db import connections
 from masthead.conftest import require_system_package
 from masthead.news.tests.factories import ArticleFactory, RegionFactory
 from masthead.server.fast_path import FastPath
+from masthead.server.page_files import canonical
 
 from .test_fast_path import Reader, reader  # noqa: F401 - the fixture, shared
 
@@ -232,6 +233,7 @@ def masthead_behind_nginx(
     settings.WAGTAILFRONTENDCACHE = json.loads(front.frontend_cache)
     settings.MASTHEAD_BASE_URL = base
     settings.MASTHEAD_TRANSLATION_LANGUAGES = ["pt"]
+    settings.MASTHEAD_PAGE_FILES_DIR = str(front.page_files)
     try:
         yield base, upstream
     finally:
@@ -286,6 +288,52 @@ def test_publishing_purges_every_copy_nginx_keeps_of_every_page_that_shows_the_a
     # Exactly those: the unrelated region is still nginx's copy.
     _read_everywhere(base, [unrelated])
     assert len(upstream.seen) == reached
+
+
+# What differs between two answers of the same page by nature: when, by whom, the file's own
+# validators, and HSTS (nginx adds it for the HTTPS server; this test speaks plain HTTP).
+PER_ANSWER = {
+    "date",
+    "server",
+    "connection",
+    "etag",
+    "last-modified",
+    "accept-ranges",
+    "x-page-cache",
+    "strict-transport-security",
+}
+
+
+def _comparable(headers: Any) -> dict[str, str]:
+    return {
+        name.lower(): canonical(name, value)
+        for name, value in headers.items()
+        if name.lower() not in PER_ANSWER
+    }
+
+
+@committed
+def test_nginx_answers_from_the_page_files_with_the_bytes_and_headers_masthead_sent(
+    masthead_behind_nginx: tuple[str, Upstream],
+) -> None:
+    base, upstream = masthead_behind_nginx
+    article = ArticleFactory(title="Filed away", slug="filed-away")
+    rendered = {}
+    for accept in ENCODINGS:
+        headers = {"Accept-Encoding": accept} if accept else {}
+        rendered[accept] = fetch(base + article.url, **headers)
+    assert rendered[ENCODINGS[0]].headers["X-Page-Cache"] == "miss"  # Masthead, which wrote
+    assert upstream.count(article.url) == 1
+    for accept in ENCODINGS:
+        headers = {"Accept-Encoding": accept} if accept else {}
+        filed = fetch(base + article.url, **headers)
+        assert filed.headers["X-Page-Cache"] == "file", accept
+        assert filed.text == rendered[accept].text and "Filed away" in filed.text
+        assert _comparable(filed.headers) == _comparable(rendered[accept].headers), accept
+        # Browsers revalidate with the file's ETag and get a 304 from nginx.
+        again = fetch(base + article.url, **headers, **{"If-None-Match": filed.headers["ETag"]})
+        assert (again.status, again.body) == (304, b"")
+    assert upstream.count(article.url) == 1
 
 
 @committed

@@ -21,7 +21,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from masthead.server.page_cache import purge_everything
+from masthead.server.page_cache import page_cache, purge_everything
+from masthead.server.page_files import PurgeFollower, page_files
 
 
 class Command(BaseCommand):
@@ -76,6 +77,11 @@ class Command(BaseCommand):
         workers = options["workers"] or (os.cpu_count() or 1)
         # New code may render pages differently: start with an empty page cache.
         purge_everything()
+        files = page_files()
+        if files is not None:
+            # nginx answers from the page files without asking us: apply every node's purges
+            # to them here (masthead.server.page_files).
+            PurgeFollower(files, page_cache().counter).start()
         processes: list[subprocess.Popen[bytes]] = []
         environment = children_environment(host, port)
         if options["with_worker"]:
