@@ -1,6 +1,7 @@
-"""The newsletter's clock: Django's tasks framework has no scheduler, so `masthead newsletter
-scheduler` calls ``tick()`` every few seconds. Each edition is started once, whatever the
-number of schedulers or restarts, because its ScheduledRun row is unique."""
+"""The newsletter's schedule: Django's tasks framework has no scheduler, so `masthead clock`
+calls ``tick()`` every 30 seconds (the newsletter's periodic job, declared in apps.py). Each
+edition is started once, whatever the number of clocks or restarts, because its ScheduledRun
+row is unique."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def due_editions(now: dt.datetime) -> list[tuple[str, dt.date]]:
 
 def skip_editions_missed_before_first_start(now: dt.datetime | None = None) -> list[str]:
     """On a new installation started after today's send time (a demo, a first deploy), leave
-    today's editions alone instead of mailing everyone the moment the scheduler starts: the
+    today's editions alone instead of mailing everyone the moment the clock starts: the
     first edition goes out at the next send time. Once the schedule has a history, a restart
     after the send time still catches the day up."""
     now = now or timezone.now()
@@ -64,6 +65,24 @@ def skip_editions_missed_before_first_start(now: dt.datetime | None = None) -> l
         )
         skipped.append(f"{frequency} edition of {date}")
     return skipped
+
+
+def clock_start() -> list[str]:
+    """Once as `masthead clock` starts: refuse a bad setting now, not at send time, and leave
+    alone the editions a new installation missed before its first start."""
+    send_time()
+    weekly_day()
+    lines = [
+        f"editions at {send_time():%H:%M} each day ({settings.MASTHEAD_NEWSLETTER_TIME_ZONE})."
+    ]
+    for skipped in skip_editions_missed_before_first_start():
+        lines.append(f"Not sending the {skipped}: its time passed before the first start.")
+    return lines
+
+
+def clock_tick() -> list[str]:
+    """The clock's job: :func:`tick` now, said as log lines."""
+    return [f"Queued the {queued}." for queued in tick()]
 
 
 def tick(now: dt.datetime | None = None) -> list[str]:
@@ -88,7 +107,7 @@ def tick(now: dt.datetime | None = None) -> list[str]:
         status=NewsletterIssue.Status.DRAFT, scheduled_for__lte=now
     ).values_list("pk", flat=True):
         with transaction.atomic():
-            # Clearing the time is the claim: only one scheduler queues the send.
+            # Clearing the time is the claim: only one clock queues the send.
             if NewsletterIssue.objects.filter(pk=issue_id, scheduled_for__lte=now).update(
                 scheduled_for=None
             ):

@@ -1,10 +1,13 @@
-"""`masthead newsletter build|send|status|scheduler`: the newsletter from the command line."""
+"""`masthead newsletter build|send|status`: the newsletter from the command line. Its daily
+schedule is a job of `masthead clock` (schedule.py)."""
 
 from __future__ import annotations
 
+import argparse
 import time
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
@@ -17,8 +20,8 @@ class Command(BaseCommand):
     help = (
         "The daily newsletter. 'build' assembles an issue from the articles selected for the "
         "newsletter; 'send' sends the latest built issue (or --issue N) and resumes an "
-        "interrupted send; 'status' shows recent issues and subscribers; 'scheduler' builds "
-        "and sends each edition at MASTHEAD_NEWSLETTER_SEND_AT."
+        "interrupted send; 'status' shows recent issues and subscribers. Each edition is built "
+        "and sent at MASTHEAD_NEWSLETTER_SEND_AT by `masthead clock`."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -44,13 +47,13 @@ class Command(BaseCommand):
         )
         send.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
         sub.add_parser("status", help="Recent issues with their progress, and subscriber counts.")
+        # The old name of `masthead clock`, kept so an installation's unit that runs it goes on
+        # sending (and now publishes scheduled pages too) until it is changed.
         scheduler = sub.add_parser(
-            "scheduler", help="Run the daily schedule until stopped (started by serve)."
+            "scheduler", help="Old name of `masthead clock`, which it runs (use that instead)."
         )
-        scheduler.add_argument(
-            "--interval", type=float, default=30.0, help="Seconds between checks (default 30)."
-        )
-        scheduler.add_argument("--once", action="store_true", help="Check once and exit.")
+        scheduler.add_argument("--interval", type=float, help=argparse.SUPPRESS)  # ignored
+        scheduler.add_argument("--once", action="store_true", help="Run once and exit.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"do_{options['action']}")(**options)
@@ -145,25 +148,12 @@ class Command(BaseCommand):
                 f"“{issue.subject}”: {_summary(progress)}"
             )
 
-    def do_scheduler(self, interval: float, once: bool, **options: Any) -> None:
-        from masthead.newsletter.schedule import (
-            send_time,
-            skip_editions_missed_before_first_start,
-            tick,
-            weekly_day,
+    def do_scheduler(self, once: bool, **options: Any) -> None:
+        self.stderr.write(
+            "`masthead newsletter scheduler` is now `masthead clock`, which also publishes "
+            "scheduled pages: change the command that starts it."
         )
-
-        send_time()
-        weekly_day()  # fail at start-up on a bad setting, not at 7 in the morning
-        self.stdout.write(f"Newsletter scheduler: editions at {send_time():%H:%M} each day.")
-        for skipped in skip_editions_missed_before_first_start():
-            self.stdout.write(f"Not sending the {skipped}: its time passed before the first start.")
-        while True:
-            for queued in tick():
-                self.stdout.write(f"Queued the {queued}.")
-            if once:
-                return
-            time.sleep(interval)
+        call_command("clock", once=once, stdout=self.stdout, stderr=self.stderr)
 
 
 def _summary(progress: Progress) -> str:

@@ -1,5 +1,5 @@
 """`masthead serve`: the production application server, optionally with the background task
-worker beside it, all stopped together.
+workers and the clock (``masthead clock``) beside it, all stopped together.
 
 granian (a Rust HTTP server running the WSGI app) is the default: on the benchmark machine it
 served cached pages 2.5-5 times as fast as gunicorn's threaded workers (bench/RESULTS.md).
@@ -30,7 +30,8 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
     help = (
         "Serve the site with granian or gunicorn on HOST:PORT (default 127.0.0.1, $PORT or 8000). "
-        "With --with-worker, also run the background task worker until the server stops."
+        "With --with-worker, also run the background task workers and the clock until the "
+        "server stops."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -58,7 +59,8 @@ class Command(BaseCommand):
             action="store_true",
             help=(
                 "Also run the task workers (masthead worker: one per queue group, on the database "
-                "queue or Redis) and the newsletter scheduler."
+                "queue or Redis) and the clock (masthead clock: scheduled publishing, the "
+                "newsletter's schedule)."
             ),
         )
         parser.add_argument(
@@ -89,12 +91,10 @@ class Command(BaseCommand):
             processes.append(
                 subprocess.Popen([sys.executable, "-m", "masthead.cli", "worker"], env=environment)
             )
-            # The newsletter's daily schedule queues its work for that worker.
+            # The clock: scheduled publishing, and the newsletter's schedule, which queues its
+            # work for that worker.
             processes.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "masthead.cli", "newsletter", "scheduler"],
-                    env=environment,
-                )
+                subprocess.Popen([sys.executable, "-m", "masthead.cli", "clock"], env=environment)
             )
         server = subprocess.Popen(
             server_command(options["server"], host, port, workers, options["threads"]),
