@@ -187,6 +187,27 @@ def test_restricted_article_pages_ask_for_login_or_password_in_every_language(
     assert "zebrapublic" in public.content.decode()
 
 
+def test_the_page_files_nginx_serves_hold_no_restricted_article(
+    client: Any, stories: dict[str, Story], settings: Any, tmp_path: Any
+) -> None:
+    """With MASTHEAD_PAGE_FILES_DIR set, nginx serves files without asking Masthead: none may
+    hold a restricted article, in any language, and none may stand for its own address."""
+    settings.MASTHEAD_PAGE_FILES_DIR = str(tmp_path / "pages")
+    articles = [f"/articles/{kind}-harbour-story/" for kind in ("public", "private", "secret")]
+    for prefix in ("", "/pt"):
+        for path in [*LANDING_PAGES, *articles]:
+            client.get(prefix + path)
+    written = {
+        path.relative_to(tmp_path / "pages").as_posix(): path.read_text()
+        for path in (tmp_path / "pages").rglob("index.html")
+    }
+    assert "testserver/articles/public-harbour-story/index.html" in written
+    assert "testserver/pt/regions/coast/index.html" in written
+    for name, text in written.items():
+        assert "private-harbour" not in name and "secret-harbour" not in name, name
+        assert_only_public(text, stories, f"the page file {name}")
+
+
 def test_the_newsletter_neither_picks_nor_mails_nor_archives_restricted_articles(
     client: Any, stories: dict[str, Story]
 ) -> None:
