@@ -380,6 +380,21 @@ def test_restricting_the_source_takes_its_aliases_out_of_cached_pages_at_once(
         assert_only_public(client.get(path).content.decode(), made, path)
 
 
+def test_restricting_an_aliased_article_takes_its_aliases_out_of_cached_pages_at_once(
+    client: Any, home: HomePage
+) -> None:
+    """A restriction on an article alone (no page under it) purges its aliases' listings too."""
+    home_page = Page.objects.get(pk=home.pk)
+    desk = home_page.add_child(instance=ArticleIndexPage(title="Desk", slug="desk"))
+    source = ArticleFactory(title="A story told twice", slug="told-twice", parent=desk)
+    told = source.create_alias(parent=ArticleIndexPage.objects.get(slug="articles"))
+    warm(client, ["/articles/"])
+    assert shows(client, "/articles/", "A story told twice")
+    PageViewRestriction.objects.create(page=source, restriction_type="login")
+    assert not shows(client, "/articles/", "A story told twice")
+    assert not readable_articles().filter(pk=told.pk).exists()
+
+
 def test_the_restricted_places_follow_chains_of_aliases_and_name_each_place_once(
     aliased: dict[str, Story], home: HomePage
 ) -> None:
