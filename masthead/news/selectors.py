@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet, Value
 from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
@@ -75,13 +75,61 @@ def public(pages: QuerySet[Page], request: HttpRequest | None = None) -> QuerySe
 
 
 def restricted_sections() -> list[tuple[str, int]]:
-    """The place in the tree of every page with a view restriction, read once per process until
-    the next purge (every change to a restriction purges the pages under it)."""
+    """The place in the tree of every page with a view restriction, and of every alias of a
+    page at or under one, read once per process until the next purge (every change to a
+    restriction purges, as does the creation of an alias and any move)."""
     return until_purged("news.restricted_sections", _read_restricted_sections)
 
 
 def _read_restricted_sections() -> list[tuple[str, int]]:
-    return list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+    # One query, as before aliases were followed: the restricted pages, and every alias with
+    # its source's path.
+    restricted = PageViewRestriction.objects.annotate(
+        source_path=Value(None, output_field=CharField())
+    ).values_list("page__path", "page__depth", "source_path")
+    aliases = Page.objects.filter(alias_of__isnull=False).values_list(
+        "path", "depth", "alias_of__path"
+    )
+    rows = list(restricted.order_by().union(aliases.order_by(), all=True))
+    sections = {(path, depth) for path, depth, source in rows if source is None}
+    return _outermost(sections | _aliases_of_restricted(rows, sections))
+
+
+def _aliases_of_restricted(
+    rows: list[tuple[str, int, str | None]], restricted: set[tuple[str, int]]
+) -> set[tuple[str, int]]:
+    """The aliases whose source lies at or under a restricted page, or at or under such an
+    alias (an alias of an alias), as places in the tree.
+
+    Wagtail serves an alias, and every page under one, with the restrictions on its source
+    (``Page.get_view_restrictions``): a reader asked for a password there must not find the
+    page listed. Listings go further, and also leave out an alias of a page that is only under
+    a restricted one, which Wagtail serves to anyone: its text (an alias copies its source's)
+    is the restricted page's."""
+    aliases = {(path, depth, source) for path, depth, source in rows if source is not None}
+    hidden: set[tuple[str, int]] = set()
+    prefixes = tuple(path for path, _depth in restricted)
+    while True:  # again for each link of a chain of aliases
+        found = {
+            (path, depth)
+            for path, depth, source in aliases
+            if (path, depth) not in hidden and source.startswith(prefixes)
+        }
+        if not found:
+            return hidden
+        hidden |= found
+        prefixes += tuple(path for path, _depth in found)
+
+
+def _outermost(places: set[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``places`` without those under another of them, which it excludes already: every page
+    of a restricted section's recursive alias is an alias, and each would be one more term in
+    every listing's query."""
+    kept: list[tuple[str, int]] = []
+    for path, depth in sorted(places):  # a page's path sorts right after its ancestors'
+        if not kept or not path.startswith(kept[-1][0]):
+            kept.append((path, depth))
+    return kept
 
 
 def may_be_restricted(page: Page) -> bool:

@@ -65,8 +65,10 @@ def _view_restriction_changed(sender: type, instance: BaseViewRestriction, **kwa
     page = getattr(instance, "page", None)
     if held():
         return
-    if page is None or page.get_children_count():
-        purge(None)  # a section: every article under it and every listing of them
+    if page is None or page.get_children_count() or page.aliases.exists():
+        # A section: every article under it and every listing of them; or a page with aliases,
+        # which take its restrictions wherever they are (``news.selectors.restricted_sections``).
+        purge(None)
     else:
         purge(page_paths(page))
 

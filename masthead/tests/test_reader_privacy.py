@@ -16,9 +16,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-from masthead.news.models import ArticlePage, HomePage, ReportPinnedArticle
+from masthead.news.models import ArticleIndexPage, ArticlePage, HomePage, ReportPinnedArticle
+from masthead.news.selectors import readable_articles, restricted_sections
 from masthead.news.tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -109,9 +110,14 @@ FEEDS = [f"{landing}feed/{kind}/" for landing in LANDING_PAGES for kind in ("rss
 
 
 def assert_only_public(text: str, stories: dict[str, Story], where: str) -> None:
-    for name in ("private", "secret"):
-        for mark in stories[name].marks:
-            assert mark not in text, f"{name} article ({mark!r}) leaks into {where}"
+    leaked = [
+        f"{name} article ({mark!r})"
+        for name, story in stories.items()
+        if name != "public"
+        for mark in story.marks
+        if mark in text
+    ]
+    assert leaked == [], f"{', '.join(leaked)} leak into {where}"
 
 
 @pytest.mark.parametrize("prefix", ["", "/pt"])
@@ -278,10 +284,6 @@ def test_restricting_an_article_takes_it_out_of_cached_pages_at_once(
 def test_unpublishing_deleting_or_moving_an_article_empties_cached_pages(
     client: Any, stories: dict[str, Story]
 ) -> None:
-    from wagtail.models import Page
-
-    from masthead.news.models import ArticleIndexPage
-
     public = stories["public"].page
     warm(client, [*CACHED_SURFACES, public.url])
     public.unpublish()
@@ -305,3 +307,135 @@ def test_unpublishing_deleting_or_moving_an_article_empties_cached_pages(
     doomed.delete()
     assert not shows(client, "/", "A story to delete")
     assert client.get("/archive/doomed-story/").status_code == 404
+
+
+# --- Aliases ------------------------------------------------------------------------------------
+# Wagtail serves an alias, and a page under one, with its source's view restrictions, including
+# those added after the alias was made; their articles' own place in the tree is public. Listings
+# leave out, too, an alias of a page under a restricted one, which Wagtail serves to anyone.
+ALIAS_ADDRESSES = (
+    "/articles/alias-harbour-story/",
+    "/locked-desk-mirror/",
+    "/drafts-mirror/",
+)
+
+
+def aliased_stories(home: HomePage, restrict: bool = True) -> tuple[dict[str, Story], Page]:
+    """An article reached through an alias in each way an alias hands a restriction on:
+    ``alias``, an alias (in the public section) of an article in a restricted desk; ``mirrored``,
+    in an alias of the whole desk; ``under``, made straight under that alias; ``staged``, in an
+    alias of an open section of a restricted second site. With the desk, restricted last (as an
+    editor may after the aliases were made) unless ``restrict`` is false."""
+    home_page = Page.objects.get(pk=home.pk)
+    locked = home_page.add_child(instance=ArticleIndexPage(title="Locked desk", slug="locked-desk"))
+    filing = {"parent": locked, "regions": [RegionFactory(slug="bay")]}
+    # An article that is itself an alias (in a public section) of one in the restricted desk...
+    source = make_story("alias", filing, None)
+    alias = source.page.create_alias(parent=ArticleIndexPage.objects.get(slug="articles"))
+    made = {"alias": Story(alias.specific, source.marks)}
+    # ...one made by aliasing the whole desk, and one filed straight under that desk's alias.
+    mirrored = make_story("mirrored", filing, None)
+    mirror = locked.create_alias(parent=home_page, update_slug="locked-desk-mirror", recursive=True)
+    mirrored_alias = mirror.get_children().get(slug="mirrored-harbour-story")
+    made["mirrored"] = Story(mirrored_alias.specific, mirrored.marks)
+    made["under"] = make_story("under", {**filing, "parent": mirror}, None)
+    # An alias of a section whose own page is open, under a restricted one: a second site.
+    staging = Page.objects.get(depth=1).add_child(instance=HomePage(title="Staging", slug="stg"))
+    drafts = staging.add_child(instance=ArticleIndexPage(title="Drafts", slug="drafts"))
+    staged = make_story("staged", {**filing, "parent": drafts}, None)
+    drafts_mirror = drafts.create_alias(
+        parent=home_page, update_slug="drafts-mirror", recursive=True
+    )
+    made["staged"] = Story(drafts_mirror.get_children().get().specific, staged.marks)
+    PageViewRestriction.objects.create(page=staging, restriction_type="login")
+    if restrict:
+        PageViewRestriction.objects.create(page=locked, restriction_type="password", password="x")
+    return made, locked
+
+
+@pytest.fixture
+def aliased(stories: dict[str, Story], home: HomePage) -> dict[str, Story]:
+    """The public, private and secret stories, and the aliased ones, all restricted."""
+    return {**stories, **aliased_stories(home)[0]}
+
+
+def test_aliases_of_restricted_pages_are_not_readable(aliased: dict[str, Story]) -> None:
+    readable = set(readable_articles().values_list("pk", flat=True))
+    assert aliased["public"].page.pk in readable
+    names = ("alias", "mirrored", "under", "staged")
+    assert [name for name in names if aliased[name].page.pk in readable] == []
+
+
+# The front page, the public section an alias article is in, the region every aliased article
+# is filed under, their feeds and search.
+ALIAS_SURFACES = ["/", "/articles/", "/regions/bay/", "/feed/rss/", "/regions/bay/feed/atom/"]
+
+
+@pytest.mark.parametrize("path", [*ALIAS_SURFACES, "/search/"])
+def test_aliases_of_restricted_pages_stay_out_of_listings_feeds_and_search(
+    client: Any, aliased: dict[str, Story], path: str
+) -> None:
+    response = client.get(path, {"q": "harbour"} if path == "/search/" else {})
+    assert response.status_code == 200
+    assert_only_public(response.content.decode(), aliased, path)
+
+
+def test_aliases_of_restricted_pages_stay_out_of_the_sitemap(
+    client: Any, aliased: dict[str, Story], settings: Any
+) -> None:
+    settings.MASTHEAD_BASE_URL = "http://testserver"
+    text = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/articles/public-harbour-story/" in text
+    assert [address for address in ALIAS_ADDRESSES if address in text] == []
+
+
+def test_restricting_the_source_takes_its_aliases_out_of_cached_pages_at_once(
+    client: Any, stories: dict[str, Story], home: HomePage
+) -> None:
+    made, locked = aliased_stories(home, restrict=False)
+    warm(client, ALIAS_SURFACES)
+    assert shows(client, "/articles/", made["alias"].marks[0])
+    assert shows(client, "/", made["under"].marks[0])
+    PageViewRestriction.objects.create(page=locked, restriction_type="password", password="x")
+    for path in ALIAS_SURFACES:
+        assert_only_public(client.get(path).content.decode(), made, path)
+
+
+def test_restricting_an_aliased_article_takes_its_aliases_out_of_cached_pages_at_once(
+    client: Any, home: HomePage
+) -> None:
+    """A restriction on an article alone (no page under it) purges its aliases' listings too."""
+    home_page = Page.objects.get(pk=home.pk)
+    desk = home_page.add_child(instance=ArticleIndexPage(title="Desk", slug="desk"))
+    source = ArticleFactory(title="A story told twice", slug="told-twice", parent=desk)
+    told = source.create_alias(parent=ArticleIndexPage.objects.get(slug="articles"))
+    warm(client, ["/articles/"])
+    assert shows(client, "/articles/", "A story told twice")
+    PageViewRestriction.objects.create(page=source, restriction_type="login")
+    assert not shows(client, "/articles/", "A story told twice")
+    assert not readable_articles().filter(pk=told.pk).exists()
+
+
+def test_the_restricted_places_follow_chains_of_aliases_and_name_each_place_once(
+    aliased: dict[str, Story], home: HomePage
+) -> None:
+    """An alias of an alias is left out too; the pages of an alias of a whole section are not
+    named one by one (each would be one more term in every listing's query)."""
+    wire = Page.objects.get(pk=home.pk).add_child(
+        instance=ArticleIndexPage(title="Wire", slug="wire")
+    )
+    twice = aliased["alias"].page.create_alias(parent=wire)
+    assert not readable_articles().filter(pk=twice.pk).exists()
+    places = {
+        (page.path, page.depth)
+        for page in Page.objects.filter(
+            slug__in=["locked-desk", "stg", "locked-desk-mirror", "drafts-mirror"]
+        )
+    }
+    places |= {(page.path, page.depth) for page in (aliased["alias"].page, twice)}
+    places |= {
+        (story.page.path, story.page.depth)
+        for story in aliased.values()
+        if story.page.view_restrictions.exists()
+    }
+    assert sorted(places) == restricted_sections()
