@@ -40,7 +40,13 @@ from masthead.server.site_settings import SiteSetting
 
 from . import feeds, queries
 from .reader_articles import reader_articles
-from .selectors import article_to_serve, may_be_restricted, readable_articles, readable_pages
+from .selectors import (
+    article_to_serve,
+    governing_paths,
+    may_be_restricted,
+    readable_articles,
+    readable_pages,
+)
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote", "hr"]
@@ -513,11 +519,14 @@ class ArticlePage(Page):
             )
 
     def get_view_restrictions(self) -> models.QuerySet[PageViewRestriction]:
-        """Wagtail's, without its two queries where no restriction can apply (no restriction
-        on the article or above it, and no alias in the site): serving an article asks."""
+        """The restrictions on the article, above it and, for an alias or an article under
+        one, on its source and above the source (Wagtail's own check skips the source's
+        sections, so an alias of an article in a password-protected section would open for
+        anyone). No query where none can apply (no restriction on the article or above it, and
+        no alias in the site)."""
         if not may_be_restricted(self):
             return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(page__path__in=governing_paths(self))
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

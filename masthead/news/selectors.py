@@ -142,5 +142,22 @@ def may_be_restricted(page: Page) -> bool:
     return any(page.path.startswith(path) for path, _depth in restricted_sections())
 
 
+def governing_paths(page: Page) -> set[str]:
+    """The tree paths of every page whose view restriction applies to ``page``: itself and its
+    ancestors, and for each alias among them its source and the source's ancestors, following
+    aliases of aliases. One query per level of aliases (usually one)."""
+    paths: set[str] = set()
+    pending = [page.path]
+    while pending:
+        new = set()
+        for path in pending:
+            new.update(path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen))
+        new -= paths
+        paths |= new
+        sources = Page.objects.filter(path__in=new, alias_of__isnull=False)
+        pending = [p for p in sources.values_list("alias_of__path", flat=True) if p not in paths]
+    return paths
+
+
 def _read_has_aliases() -> bool:
     return Page.objects.filter(alias_of__isnull=False).exists()

@@ -359,6 +359,24 @@ def aliased(stories: dict[str, Story], home: HomePage) -> dict[str, Story]:
     return {**stories, **aliased_stories(home)[0]}
 
 
+@pytest.mark.parametrize("prefix", ["", "/pt"])
+def test_aliases_of_restricted_pages_ask_for_what_their_source_asks(
+    client: Any, aliased: dict[str, Story], prefix: str
+) -> None:
+    """Served, not only listed: Wagtail's own check looks at an alias's source but not at the
+    sections above the source, so an alias of an article in a locked desk opened for anyone."""
+    for name in ("alias", "mirrored", "under", "staged"):
+        response = client.get(prefix + aliased[name].page.url)
+        text = response.content.decode()
+        assert f"zebra{name}" not in text, f"the {name} alias serves its text"
+        if prefix and response.status_code == 404:
+            continue  # no translation of the alias itself: nothing served
+        if name == "staged":  # under a site that asks for a sign-in
+            assert response.status_code == 302 and "login" in response["Location"]
+        else:
+            assert response.status_code == 200 and 'type="password"' in text, name
+
+
 def test_aliases_of_restricted_pages_are_not_readable(aliased: dict[str, Story]) -> None:
     readable = set(readable_articles().values_list("pk", flat=True))
     assert aliased["public"].page.pk in readable
