@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from masthead.news.models import ArticlePage
+from masthead.news.selectors import public
 
 from .models import Campaign, Gift, Tier
 from .money import decimals
@@ -18,11 +19,11 @@ def members_only_articles() -> QuerySet[ArticlePage]:
     """Published, unrestricted members-only articles, newest first, for teaser lists only.
 
     readable_articles() hides them from everyone, so this is the one other query for
-    articles readers see; it applies the same view-restriction rule (``.public()``).
+    articles readers see; it applies the same view-restriction rule (``news.selectors.public``,
+    which also follows aliases of restricted pages, where Wagtail's ``.public()`` does not).
     """
     return (
-        ArticlePage.objects.live()
-        .public()
+        public(ArticlePage.objects.live())
         .filter(members_only__isnull=False)
         .order_by("-published_at", "-pk")
     )

@@ -324,3 +324,23 @@ def test_the_join_page_lists_members_only_teasers_without_their_text(
         assert mark not in html
     assert "Supporter" in html and "Patron" in html
     assert "Payments are not configured" in html
+
+
+def test_teasers_leave_out_aliases_of_articles_in_restricted_sections(home: HomePage) -> None:
+    """Wagtail's ``.public()`` ignores aliases: an alias (in an open section) of an article in a
+    password-protected desk must not be teased either."""
+    from wagtail.models import Page, PageViewRestriction
+
+    from masthead.membership.selectors import members_only_articles
+    from masthead.news.models import ArticleIndexPage
+
+    open_one = ArticleFactory(title="Open to members")  # before a second article index
+    desk = Page.objects.get(pk=home.pk).add_child(
+        instance=ArticleIndexPage(title="Locked desk", slug="locked-desk")
+    )
+    source = ArticleFactory(parent=desk, title="Desk secret")
+    alias = source.create_alias(parent=open_one.get_parent(), update_slug="desk-secret-alias")
+    MembersOnlyArticle.objects.create(article=alias.specific)
+    MembersOnlyArticle.objects.create(article=open_one)
+    PageViewRestriction.objects.create(page=desk, restriction_type="password", password="x")
+    assert list(members_only_articles()) == [open_one]
