@@ -76,14 +76,15 @@ class Front:
     front_port: int
     purge_ports: dict[int, int]  # documented port -> local port
     static_port: int | None = None
-    # Off: the reference is nginx's plain static configuration, as the front serves page files;
-    # on, it also gets the ``open_file_cache`` the front keeps for its proxy cache's files.
-    static_tuned: bool = False
+    # Off: the reference answers as the front's page-files location does (its headers,
+    # charset, compressed copies and access log), the same response from a file; on, it is
+    # nginx's plain static configuration (no headers added, no log).
+    static_plain: bool = False
     process: subprocess.Popen[bytes] | None = None
 
     @classmethod
     def on_free_ports(
-        cls, folder: Path, masthead_port: int, *, static: bool = False, static_tuned: bool = False
+        cls, folder: Path, masthead_port: int, *, static: bool = False, static_plain: bool = False
     ) -> Front:
         return cls(
             folder=folder,
@@ -91,7 +92,7 @@ class Front:
             front_port=free_port(),
             purge_ports={port: free_port() for port in documented_purge_ports()},
             static_port=free_port() if static else None,
-            static_tuned=static_tuned,
+            static_plain=static_plain,
         )
 
     @property
@@ -134,21 +135,34 @@ class Front:
             config = config[: config.index("# Purges from Masthead")]
         return config
 
-    def file_tuning(self) -> str:
-        """The documented front's file directives (``open_file_cache``), for the reference."""
-        return " ".join(re.findall(r"(?m)^\s*(open_file_cache\w*\s[^;]*;)", documented_config()))
+    def file_answer(self) -> str:
+        """How the documented front answers from a page file (its location's directives but
+        where the file is and what else to try), and its access log, for the reference."""
+        config = self.front_config()
+        location = re.search(r"(?ms)^    location / \{\n(.*?)^    \}", config).group(1)
+        kept = [
+            line.strip()
+            for line in location.splitlines()
+            if line.strip()
+            and not line.strip().startswith(("#", "root ", "try_files ", "error_page "))
+        ]
+        log = re.search(r"(?m)^\s*(access_log \S+ masthead [^;]*;)", config).group(1)
+        log = log.replace(str(self.log), str(self.folder / "reference.log"))
+        return "\n        ".join([log, *kept])
 
     def config(self) -> str:
         folder = self.folder
         static = (
             f"""
-    # The reference: the same bytes as files.
+    # The reference: the same pages as files.
     server {{
         listen 127.0.0.1:{self.static_port};
-        access_log off;
+        {"access_log off;" if self.static_plain else ""}
         root {self.html};
-        {self.file_tuning() if self.static_tuned else ""}
-        location / {{ try_files $uri $uri/index.html =404; }}
+        location / {{
+        try_files $uri $uri/index.html =404;
+        {"" if self.static_plain else self.file_answer()}
+        }}
     }}"""
             if self.static_port
             else ""
@@ -172,8 +186,8 @@ http {{
     uwsgi_temp_path {folder}/uwsgi;
     scgi_temp_path {folder}/scgi;
     default_type text/html;
-{static}
 {self.front_config()}
+{static}
 }}
 """
 

@@ -168,11 +168,11 @@ def main() -> None:
         help="MASTHEAD_PAGE_CACHE_SECONDS for the served site; 0 measures every page rendered",
     )
     parser.add_argument(
-        "--tuned-reference",
+        "--plain-reference",
         action="store_true",
-        help="give the reference files the open_file_cache the documented front keeps for its "
-        "proxy cache only (default: nginx's plain static configuration, as the front serves "
-        "page files)",
+        help="serve the reference files with nginx's plain static configuration (default: as "
+        "the documented front answers from a page file, with the same headers, charset, "
+        "compressed copies and access log, so both send the same response)",
     )
     args = parser.parse_args()
     for tool in ("nginx", "wrk"):
@@ -193,7 +193,7 @@ def main() -> None:
     port = free_port()
     env["PORT"] = str(port)
     env["MASTHEAD_PAGE_CACHE_SECONDS"] = str(args.page_cache_seconds)
-    front = Front.on_free_ports(tmp / "nginx", port, static=True, static_tuned=args.tuned_reference)
+    front = Front.on_free_ports(tmp / "nginx", port, static=True, static_plain=args.plain_reference)
     # As docs/deploy.md sets it up: Masthead writes page files for nginx, knows readers'
     # address (the front's: page files are written for the sites' hosts only).
     env["MASTHEAD_PAGE_FILES_DIR"] = str(front.page_files)
@@ -285,7 +285,7 @@ def main() -> None:
         f"--connections {args.connections} --rounds {args.rounds} --workers {args.workers} "
         f"--server {args.server} --page-cache-seconds {args.page_cache_seconds}"
         + (f" --redis-url {args.redis_url}" if args.redis_url else "")
-        + (" --tuned-reference" if args.tuned_reference else "")
+        + (" --plain-reference" if args.plain_reference else "")
         + "\n"
     )
     print(
