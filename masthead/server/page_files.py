@@ -89,7 +89,7 @@ def file_headers() -> tuple[tuple[str, str], ...]:
     return tuple(
         (name, canonical(name, value))
         for name, value in response.items()
-        if name.lower() not in _PER_FILE_HEADERS | {"content-type"}
+        if name.lower() not in _PER_FILE_HEADERS
     )
 
 
