@@ -40,10 +40,13 @@ class PageCacheMiddleware:
 
         cache = pc.page_cache()
         claimed = bool(environ.get(REFRESH_CLAIMED))
-        seen = cache.counter.current_now()
+        # The purge number before the lookup, for a page file (a Redis read with several
+        # machines: only where files are kept).
+        seen = cache.counter.current_now() if pc.page_files() is not None else None
         page = cache.lookup(key)
         if page is not None and page.fresh:
-            cache.keep_file(key, page, seen)  # perhaps rendered on another machine
+            if seen is not None:
+                cache.keep_file(key, page, seen)  # perhaps rendered on another machine
             return _from_page(page, environ, "hit")
         if page is not None and not claimed:
             claimed = cache.try_refresh(key)

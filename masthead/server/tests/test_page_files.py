@@ -99,6 +99,16 @@ def test_a_page_served_from_memory_gets_its_file_back_when_it_is_gone(
     assert written.exists()
 
 
+def test_a_page_another_process_rendered_gets_its_file_here(reader: Reader, files: Path) -> None:
+    article = ArticleFactory()
+    reader.get(article.url)
+    page_at(files, article.url).unlink()
+    # Another process (or machine): the page only in the shared cache, not in its memory.
+    pc.use_page_cache(pc.PageCache(pc.page_cache().counter, 16 * 1024 * 1024))
+    assert reader.get(article.url).state == "hit"
+    assert page_at(files, article.url).exists()
+
+
 def test_no_file_for_queries_sessions_other_types_or_other_headers(
     reader: Reader, files: Path
 ) -> None:
