@@ -13,7 +13,7 @@ import shutil
 import socket
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,24 +75,24 @@ class Front:
     masthead_port: int
     front_port: int
     purge_ports: dict[int, int]  # documented port -> local port
-    static_port: int | None = None
-    # Off: the reference answers as the front's page-files location does (its headers,
-    # charset, compressed copies and access log), the same response from a file; on, it is
-    # nginx's plain static configuration (no headers added, no log).
-    static_plain: bool = False
+    # The benchmark's references, each an nginx server answering the same pages as files from
+    # `html`, by name: "same" answers as the front's page-files location does (its headers,
+    # charset, compressed copies and access log: the same response from a file); "stock" is
+    # Debian's default site (its try_files and index, an unbuffered access log in the combined
+    # format, no headers added), nginx as installed; "plain" adds no headers and writes no log.
+    reference_ports: dict[str, int] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
 
     @classmethod
     def on_free_ports(
-        cls, folder: Path, masthead_port: int, *, static: bool = False, static_plain: bool = False
+        cls, folder: Path, masthead_port: int, *, references: tuple[str, ...] = ()
     ) -> Front:
         return cls(
             folder=folder,
             masthead_port=masthead_port,
             front_port=free_port(),
             purge_ports={port: free_port() for port in documented_purge_ports()},
-            static_port=free_port() if static else None,
-            static_plain=static_plain,
+            reference_ports={name: free_port() for name in references},
         )
 
     @property
@@ -152,20 +152,15 @@ class Front:
 
     def config(self) -> str:
         folder = self.folder
-        static = (
+        static = "".join(
             f"""
-    # The reference: the same pages as files.
+    # A reference ({name}): the same pages as files.
     server {{
-        listen 127.0.0.1:{self.static_port};
-        {"access_log off;" if self.static_plain else ""}
+        listen 127.0.0.1:{port};
         root {self.html};
-        location / {{
-        try_files $uri $uri/index.html =404;
-        {"" if self.static_plain else self.file_answer()}
-        }}
+        {REFERENCES[name](self)}
     }}"""
-            if self.static_port
-            else ""
+            for name, port in self.reference_ports.items()
         )
         modules = "".join(
             f"load_module {module};\n"
@@ -175,6 +170,8 @@ class Front:
         return f"""{modules}
 {"user root;" if _is_root() else ""}
 worker_processes auto;
+# As docs/deploy.md asks nginx.conf to have: the language map's regular expression compiled.
+pcre_jit on;
 daemon off;
 pid {folder}/nginx.pid;
 error_log {folder}/nginx-error.log;
@@ -186,6 +183,9 @@ http {{
     uwsgi_temp_path {folder}/uwsgi;
     scgi_temp_path {folder}/scgi;
     default_type text/html;
+    # As Debian's nginx.conf sets them for every site, the front's and the references' alike.
+    sendfile on;
+    tcp_nopush on;
 {self.front_config()}
 {static}
 }}
@@ -234,6 +234,28 @@ http {{
                 counts = states.setdefault(path, {})
                 counts[state] = counts.get(state, 0) + 1
         return states
+
+
+def _same_reference(front: Front) -> str:
+    return f"""location / {{
+        try_files $uri $uri/index.html =404;
+        {front.file_answer()}
+        }}"""
+
+
+def _stock_reference(front: Front) -> str:
+    # Debian's /etc/nginx/sites-available/default, with nginx.conf's access log.
+    return f"""access_log {front.folder / "stock.log"};
+        index index.html index.htm index.nginx-debian.html;
+        location / {{ try_files $uri $uri/ =404; }}"""
+
+
+def _plain_reference(front: Front) -> str:
+    return """access_log off;
+        location / { try_files $uri $uri/index.html =404; }"""
+
+
+REFERENCES = {"same": _same_reference, "stock": _stock_reference, "plain": _plain_reference}
 
 
 def _is_root() -> bool:

@@ -2,10 +2,10 @@
 
 Loads the demo publication into a fresh SQLite database in a temporary folder (and translates
 the benchmark's article into Portuguese), starts `masthead serve` (granian or gunicorn) on a
-free loopback port, saves each page's HTML to a folder that nginx serves on another loopback
-port, and puts the same nginx, configured exactly as docs/deploy.md says (the configuration is
-read from the guide; see bench/nginx_front.py), in front of Masthead on a third port. wrk runs
-against all three in turn, ``--rounds`` times each, in the same run, so the machine's noise
+free loopback port, saves each page's HTML to a folder that nginx serves on other loopback
+ports (the references: see ``--references``), and puts the same nginx, configured exactly as
+docs/deploy.md says (the configuration is read from the guide; see bench/nginx_front.py), in
+front of Masthead on one more port. wrk runs against them all in turn, ``--rounds`` times each, in the same run, so the machine's noise
 affects them alike; each figure is the median of the rounds. nginx's access log (the guide's
 format, with ``$upstream_cache_status``) tells how many requests nginx answered from its cache.
 Each run also reads the servers' CPU time (Masthead's processes, nginx's workers) before and
@@ -168,13 +168,18 @@ def main() -> None:
         help="MASTHEAD_PAGE_CACHE_SECONDS for the served site; 0 measures every page rendered",
     )
     parser.add_argument(
-        "--plain-reference",
-        action="store_true",
-        help="serve the reference files with nginx's plain static configuration (default: as "
-        "the documented front answers from a page file, with the same headers, charset, "
-        "compressed copies and access log, so both send the same response)",
+        "--references",
+        default="same,stock,plain",
+        help="the nginx static servers to measure against, comma-separated: 'same' answers as "
+        "the documented front answers from a page file (the same headers, charset, compressed "
+        "copies and access log: the same response); 'stock' is Debian's default site (nginx as "
+        "installed: its access log, no headers added); 'plain' adds no headers and logs nothing",
     )
     args = parser.parse_args()
+    references = tuple(name for name in args.references.split(",") if name)
+    unknown = set(references) - {"same", "stock", "plain"}
+    if unknown or not references:
+        parser.error(f"--references: choose from same, stock, plain (not {', '.join(unknown)})")
     for tool in ("nginx", "wrk"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             raise SystemExit(f"{tool} is missing: apt-get install nginx wrk")
@@ -193,7 +198,7 @@ def main() -> None:
     port = free_port()
     env["PORT"] = str(port)
     env["MASTHEAD_PAGE_CACHE_SECONDS"] = str(args.page_cache_seconds)
-    front = Front.on_free_ports(tmp / "nginx", port, static=True, static_plain=args.plain_reference)
+    front = Front.on_free_ports(tmp / "nginx", port, references=references)
     # As docs/deploy.md sets it up: Masthead writes page files for nginx, knows readers'
     # address (the front's: page files are written for the sites' hosts only).
     env["MASTHEAD_PAGE_FILES_DIR"] = str(front.page_files)
@@ -232,18 +237,19 @@ def main() -> None:
             target.write_bytes(html)
             urls = {
                 "masthead": base + path,
-                "static": f"http://127.0.0.1:{front.static_port}/{slug_of_page}/",
                 "front": f"http://127.0.0.1:{front.front_port}{path}",
+            } | {
+                name: f"http://127.0.0.1:{reference_port}/{slug_of_page}/"
+                for name, reference_port in front.reference_ports.items()
             }
             for url in urls.values():
                 with urllib.request.urlopen(url) as reply:  # each fills its cache once
                     reply.read()
-            # Masthead's own processes serve its URL; nginx's workers the other two (the front
-            # answers from its cache: Masthead sees only the warm-up request).
-            servers = {
-                "masthead": process_tree(server.pid),
-                "static": process_tree(front.process.pid),
-                "front": process_tree(front.process.pid),
+            # Masthead's own processes serve its URL; nginx's workers the others (the front
+            # answers from its files: Masthead sees only the warm-up request).
+            nginx_processes = process_tree(front.process.pid)
+            servers = {key: nginx_processes for key in urls} | {
+                "masthead": process_tree(server.pid)
             }
             results: dict[str, list[tuple[float, float, float]]] = {key: [] for key in urls}
             for _ in range(args.rounds):
@@ -283,35 +289,38 @@ def main() -> None:
     print(
         f"Command: .venv/bin/python bench/pages.py --duration {args.duration} "
         f"--connections {args.connections} --rounds {args.rounds} --workers {args.workers} "
-        f"--server {args.server} --page-cache-seconds {args.page_cache_seconds}"
+        f"--server {args.server} --page-cache-seconds {args.page_cache_seconds} "
+        f"--references {','.join(references)}"
         + (f" --redis-url {args.redis_url}" if args.redis_url else "")
-        + (" --plain-reference" if args.plain_reference else "")
         + "\n"
     )
     print(
-        "| page | HTML bytes | cold render (ms) | Masthead req/s | Masthead p99 "
-        "| nginx file req/s | nginx file p99 | Masthead / nginx file | behind nginx req/s "
-        "| behind nginx p99 | behind nginx / nginx file | answered by nginx (file or cache) "
-        "| server CPU per request, µs (Masthead / nginx file / behind nginx) "
-        "| load average (1/5/15 min) |"
+        "| page | HTML bytes | cold render (ms) | Masthead req/s (p99) | behind nginx req/s (p99) "
+        + "".join(f"| nginx {name} req/s (p99) " for name in references)
+        + "".join(f"| Masthead / {name} " for name in references)
+        + "".join(f"| behind nginx / {name} " for name in references)
+        + "| answered by nginx (file or cache) "
+        + f"| server CPU per request, µs (Masthead / behind nginx / {' / '.join(references)}) "
+        + "| load average (1/5/15 min) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---" * (7 + 3 * len(references)) + "|")
     for name, path, size, cold, median, load_average in rows:
-        (m_rps, m_p99, m_cpu), (n_rps, n_p99, n_cpu), (f_rps, f_p99, f_cpu) = (
-            median["masthead"],
-            median["static"],
-            median["front"],
-        )
         counts = states.get(path, {})
         served = sum(counts.values())
         # HIT: from nginx's cache; "-": no upstream, a page file.
         hits = counts.get("HIT", 0) + counts.get("-", 0)
+
+        def rate(key: str, median: dict = median) -> str:
+            return f"{median[key][0]:,.0f} ({median[key][1]:.1f} ms)"
+
         print(
-            f"| {name} | {size:,} | {cold:.0f} | {m_rps:,.0f} | {m_p99:.1f} ms | {n_rps:,.0f} "
-            f"| {n_p99:.1f} ms | {m_rps / n_rps:.0%} | {f_rps:,.0f} | {f_p99:.1f} ms "
-            f"| {f_rps / n_rps:.0%} | {hits / served if served else 0:.3%} "
-            f"({served - hits} reached Masthead) | {m_cpu:.0f} / {n_cpu:.0f} / {f_cpu:.0f} "
-            f"| {load_average} |"
+            f"| {name} | {size:,} | {cold:.0f} | {rate('masthead')} | {rate('front')} "
+            + "".join(f"| {rate(ref)} " for ref in references)
+            + "".join(f"| {median['masthead'][0] / median[ref][0]:.0%} " for ref in references)
+            + "".join(f"| **{median['front'][0] / median[ref][0]:.0%}** " for ref in references)
+            + f"| {hits / served if served else 0:.3%} ({served - hits} reached Masthead) "
+            + f"| {' / '.join(f'{median[key][2]:.0f}' for key in ('masthead', 'front', *references))} "
+            + f"| {load_average} |"
         )
     print(
         f"\nMemory of {args.server} ({args.workers} workers + parent) after the run: {memory:.0f} MiB"
