@@ -68,6 +68,11 @@ _SAFE_SEGMENT = re.compile(rb"^[^/\x00-\x1f\x7f\\]{1,255}$")
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$")
 _PAGE_FILE_AGE_CHECK_SECONDS = 30
 _MAX_REMEMBERED = 50_000
+# How long a page's file, once seen on disk, is taken to be there without another look (a look
+# is a system call, which on a busy machine costs more than the rest of a hit). A purge or a new
+# render makes a new page, which is looked for at once; a file removed otherwise comes back
+# within this time, and meanwhile nginx's requests for it are answered from memory.
+_RECHECK_SECONDS = 1.0
 
 
 @functools.cache
@@ -121,6 +126,7 @@ def nginx_headers() -> list[str]:
 @receiver(setting_changed)
 def _settings_changed(**_: Any) -> None:
     file_headers.cache_clear()
+    _configured_root.cache_clear()
 
 
 def _known_hosts() -> frozenset[str]:
@@ -147,8 +153,9 @@ class PageFiles:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._root = os.fsencode(self.root)
-        # Each page's folder (None: no file for it), by cache key, for the page it was for.
-        self._folders: dict[tuple, tuple[CachedPage, bytes | None]] = {}
+        # By cache key: [the page, its folder (None: no file for it), when its file was last
+        # known to be on disk (monotonic seconds; 0: not known)].
+        self._folders: dict[tuple, list] = {}
         self._lock = threading.Lock()
 
     # --- writing ---------------------------------------------------------------------------
@@ -202,9 +209,17 @@ class PageFiles:
         (or with ``replace``, a new render, in any case). ``seen`` is the purge number the page
         is current for: if a purge came after it, the files are removed again once written
         (the purge may have looked before they were)."""
-        folder = self._folder_of(key, page)
-        if folder is None or (not replace and os.path.exists(os.path.join(folder, INDEX))):
+        known = self._known(key, page)
+        folder = known[1]
+        if folder is None:
             return False
+        now = time.monotonic()
+        if not replace:
+            if now - known[2] < _RECHECK_SECONDS:
+                return False
+            if os.path.exists(os.path.join(folder, INDEX)):
+                known[2] = now
+                return False
         try:
             os.makedirs(folder, mode=0o755, exist_ok=True)
             # The compressed copies first: nginx looks for the page itself before them.
@@ -220,21 +235,24 @@ class PageFiles:
             return False
         if counter.current_now() != seen:
             self.remove_folder(folder)
+            known[2] = 0.0
             return False
+        known[2] = now
         return True
 
-    def _folder_of(self, key: tuple, page: CachedPage) -> bytes | None:
+    def _known(self, key: tuple, page: CachedPage) -> list:
         # Worked out once per page: a hit for a page with no file costs a dictionary lookup.
         with self._lock:
             known = self._folders.get(key)
         if known is not None and known[0] is page:
-            return known[1]
+            return known
         folder = self.folder_for(key[1], key[2]) if self.writable(key, page) else None
+        known = [page, folder, 0.0]
         with self._lock:
             if len(self._folders) >= _MAX_REMEMBERED:
                 self._folders.clear()
-            self._folders[key] = (page, folder)
-        return folder
+            self._folders[key] = known
+        return known
 
     # --- removing --------------------------------------------------------------------------
     def remove_paths(self, paths: Iterable[str]) -> None:
@@ -319,10 +337,16 @@ _instance: PageFiles | None = None
 _instance_root: str | None = None
 
 
+@functools.lru_cache(maxsize=1)
+def _configured_root() -> str:
+    # Read once (every hit asks; Django's settings object costs a call per attribute).
+    return settings.MASTHEAD_PAGE_FILES_DIR
+
+
 def page_files() -> PageFiles | None:
     """This process's page files, or None when ``MASTHEAD_PAGE_FILES_DIR`` is not set."""
     global _instance, _instance_root
-    root = settings.MASTHEAD_PAGE_FILES_DIR
+    root = _configured_root()
     if not root:
         return None
     if _instance is None or _instance_root != root:

@@ -17,6 +17,7 @@ from django.core.management import call_command
 
 from masthead.news.tests.factories import ArticleFactory, RegionFactory
 from masthead.server import page_cache as pc
+from masthead.server import page_files as page_files_module
 from masthead.server.cached_page import build_page
 from masthead.server.page_files import (
     HTML,
@@ -89,12 +90,20 @@ def test_an_anonymous_page_is_written_in_each_encoding_as_masthead_answers_it(
 
 
 def test_a_page_served_from_memory_gets_its_file_back_when_it_is_gone(
-    reader: Reader, files: Path
+    reader: Reader, files: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(page_files_module.time, "monotonic", lambda: clock[0])
     article = ArticleFactory()
     reader.get(article.url)
     written = page_at(files, article.url)
     written.unlink()  # e.g. `masthead page-files clear`
+    # A file seen (here: written) less than a second ago is not looked for again: a hit makes
+    # no system call for it.
+    clock[0] += 0.5
+    assert reader.get(article.url).state == "hit"
+    assert not written.exists()
+    clock[0] += 0.6
     assert reader.get(article.url).state == "hit"
     assert written.exists()
 
