@@ -102,6 +102,28 @@ def test_a_missing_field_a_stray_field_and_bad_yaml_are_named_with_their_file(co
     assert str(authors) in str(error.value)
 
 
+def test_an_article_is_either_published_or_scheduled_not_both_nor_neither(content_copy):
+    article = content_copy / "articles" / "04-gulf-solar-bets-on-hydrogen-exports.md"
+    _edit(article, "published:", "scheduled:\n  minutes_after_load: 5\npublished:")
+    with pytest.raises(DemoContentError, match=r"either published .* or scheduled") as error:
+        demo_content(content_copy)
+    assert str(article) in str(error.value)
+
+    _edit(article, "published:\n  days_ago: 1\n  hour: 8\n", "")
+    _edit(article, "newsletter: true", "behind_page_password: true")
+    with pytest.raises(DemoContentError, match="can't also be behind a page password"):
+        demo_content(content_copy)
+    _edit(article, "behind_page_password: true", "newsletter: true")
+
+    _edit(article, "minutes_after_load: 5", "minutes_after_lunch: 5")
+    with pytest.raises(DemoContentError, match="scheduled: missing minutes_after_load"):
+        demo_content(content_copy)
+
+    _edit(article, "scheduled:\n  minutes_after_lunch: 5\n", "")
+    with pytest.raises(DemoContentError, match=r"either published .* or scheduled"):
+        demo_content(content_copy)
+
+
 def test_a_file_whose_name_disagrees_with_its_slug_is_refused(content_copy):
     article = content_copy / "articles" / "03-asia-chip-subsidies-same-bottlenecks.md"
     article.rename(content_copy / "articles" / "03-chips.md")
