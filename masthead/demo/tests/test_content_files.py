@@ -21,7 +21,7 @@ def test_every_shipped_data_file_is_read_and_names_only_what_exists():
     articles = sorted((CONTENT_DIR / "articles").glob("*.md"))
     # A file the loader would skip (a typo in its extension, say) is a missing article.
     assert {path for path in CONTENT_DIR.rglob("*") if path.is_file()} == read | set(articles)
-    assert len(content.articles) == len(articles) == 31
+    assert len(content.articles) == len(articles) == 32
     known = {
         kind: {spec["slug"] for spec in getattr(content, kind)}
         for kind in ("authors", "regions", "themes", "reports")
@@ -34,6 +34,10 @@ def test_every_shipped_data_file_is_read_and_names_only_what_exists():
     assert [spec["slug"] for spec in content.password_protected_articles] == [
         "embargoed-budget-briefing"
     ]
+    assert [spec["slug"] for spec in content.scheduled_articles] == [
+        "cocoa-prices-and-west-african-farmers"
+    ]
+    assert len(content.listed_articles) == 30
     assert sum(spec["members_only"] for spec in content.articles) == 2
     assert set(content.syndication["article_policies"]) == {
         "export-controls-and-allies",
