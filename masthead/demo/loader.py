@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import secrets
 import tempfile
 from collections.abc import Callable, Iterable
@@ -258,6 +259,34 @@ def describe_demo_translation() -> str:
         f"notes around them, into {by_engine}; other languages wait for an engine "
         f"(masthead translate engines).{review}"
     )
+
+
+def describe_scheduled_articles(base_url: str) -> list[str]:
+    """For the banner: each scheduled demo article's headline, when the clock publishes it (or
+    published it, once it has) and where it then appears."""
+    now = timezone.now()
+    lines = []
+    slugs = [spec["slug"] for spec in demo_content().scheduled_articles]
+    for article in ArticlePage.objects.filter(slug__in=slugs).order_by("pk"):
+        address = f"{base_url}{article.url}"
+        if article.live:
+            went_live = timezone.localtime(article.first_published_at)
+            lines.append(
+                f"“{article.title}” went live at {went_live:%Y-%m-%d %H:%M %Z}, published by "
+                f"the clock: {address}"
+            )
+            continue
+        revision = article.scheduled_revision
+        if revision is None:
+            continue  # an editor took it off the schedule
+        go_live_at = revision.approved_go_live_at
+        minutes = math.ceil((go_live_at - now).total_seconds() / 60)
+        when = f"in {minutes} minute{'' if minutes == 1 else 's'}" if minutes > 0 else "due now"
+        lines.append(
+            f"“{article.title}” goes live at {timezone.localtime(go_live_at):%H:%M %Z} ({when}): "
+            f"the clock publishes it, then it shows on the front page and at {address}"
+        )
+    return lines
 
 
 # --- Site and people --------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The demo publication: complete, original, and safe to load twice."""
 
 import datetime as dt
+import io
 import re
 import stat
 
@@ -28,6 +29,7 @@ from masthead.news.models import (
 from masthead.news.selectors import readable_articles
 from masthead.newsletter.models import Subscriber
 from masthead.server.clock import Clock, periodic_jobs
+from masthead.server.management.commands.serve import Command as Serve
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +41,13 @@ def loaded(settings, tmp_path) -> dt.datetime:
     began = timezone.now()
     call_command("load-demo", port=8123, verbosity=0)
     return began
+
+
+def banner() -> str:
+    """What ``masthead serve --demo-banner`` prints once the site answers."""
+    out = io.StringIO()
+    Serve(stdout=out).print_demo_banner("127.0.0.1", 8123)
+    return out.getvalue()
 
 
 def counts() -> dict[str, int]:
@@ -194,6 +203,9 @@ def test_the_scheduled_article_waits_for_its_time_then_the_clock_publishes_it(
         page = client.get(path, **host).content.decode()
         assert not any(text in page for text in shown), path
     assert client.get(article.url, **host).status_code == 404
+    (line,) = [line for line in banner().splitlines() if "Scheduled article:" in line]
+    assert f"“{headline}” goes live at {timezone.localtime(go_live_at):%H:%M %Z}" in line
+    assert f"http://127.0.0.1:8123{article.url}" in line
 
     # The clock's own publishing job: nothing before its time, then it publishes it.
     (publishing,) = [job for job in periodic_jobs() if job.name == "publishing"]
@@ -212,6 +224,7 @@ def test_the_scheduled_article_waits_for_its_time_then_the_clock_publishes_it(
     assert headline in client.get("/feed/rss/", **host).content.decode()
     assert article.url in client.get("/sitemap.xml", **host).content.decode()
     assert client.get(article.url, **host).status_code == 200
+    assert f"Scheduled article:  “{headline}” went live at " in banner()
 
     # Loading the demo again leaves it as the clock left it: live, and not scheduled again.
     call_command("load-demo", port=8123, verbosity=0)
