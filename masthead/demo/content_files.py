@@ -2,9 +2,11 @@
 
 The prose lives in files an editor can read: one Markdown file per article with YAML front matter
 (``articles/NN-<slug>.md``, created in the order of ``NN``) and YAML for the publication, its
-authors, regions, themes and reports. What this guarantees: a file that is malformed, misses a
-field or names an author, region, theme or report that does not exist stops the load with a
-:class:`DemoContentError` naming the file, before anything is written to the database.
+authors, regions, themes and reports. An article is either ``published`` some days before the load
+or ``scheduled`` to go live some minutes after it (a draft that ``masthead clock`` publishes).
+What this guarantees: a file that is malformed, misses a field or names an author, region, theme
+or report that does not exist stops the load with a :class:`DemoContentError` naming the file,
+before anything is written to the database.
 
 An article's body becomes StreamField blocks: each section that opens with a ``##`` heading is one
 rich-text block, each paragraph before the first heading is a block of its own, and a block quote
@@ -57,10 +59,11 @@ ARTICLE_FIELDS = {
         "authors",
         "regions",
         "themes",
-        "published",
         "image",
     },
     "optional": {
+        "published",
+        "scheduled",
         "reports",
         "newsletter",
         "members_only",
@@ -70,6 +73,7 @@ ARTICLE_FIELDS = {
     },
 }
 PUBLISHED_FIELDS = {"required": {"days_ago", "hour"}, "optional": set()}
+SCHEDULED_FIELDS = {"required": {"minutes_after_load"}, "optional": set()}
 IMAGE_FIELDS = {
     "required": {"title", "alt", "caption", "credit", "colours"},
     "optional": {"credit_url"},
@@ -90,16 +94,27 @@ class DemoContent:
     regions: list[dict[str, Any]]
     themes: list[dict[str, Any]]
     reports: list[dict[str, Any]]
-    # Every article in file order; those behind a page password are loaded last, apart.
+    # Every article in file order; those behind a page password and those scheduled are
+    # loaded last, apart.
     articles: list[dict[str, Any]]
 
     @property
     def listed_articles(self) -> list[dict[str, Any]]:
-        return [spec for spec in self.articles if not spec["behind_page_password"]]
+        """The articles published at load time, which every reader can find."""
+        return [
+            spec
+            for spec in self.articles
+            if not spec["behind_page_password"] and not spec["scheduled"]
+        ]
 
     @property
     def password_protected_articles(self) -> list[dict[str, Any]]:
         return [spec for spec in self.articles if spec["behind_page_password"]]
+
+    @property
+    def scheduled_articles(self) -> list[dict[str, Any]]:
+        """Drafts scheduled to go live a few minutes after the load, for the clock to publish."""
+        return [spec for spec in self.articles if spec["scheduled"]]
 
     @property
     def syndication(self) -> dict[str, Any]:
@@ -147,7 +162,18 @@ def read_article(path: Path, known: dict[str, set[str]]) -> dict[str, Any]:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise DemoContentError(f"{path}: the front matter is not valid YAML ({exc})") from exc
     spec = _checked(dict(post.metadata), ARTICLE_FIELDS, str(path))
-    _checked(spec["published"], PUBLISHED_FIELDS, f"{path}: published")
+    if ("published" in spec) == ("scheduled" in spec):
+        raise DemoContentError(
+            f"{path}: give either published (days_ago, hour) or scheduled (minutes_after_load)"
+        )
+    if "published" in spec:
+        _checked(spec["published"], PUBLISHED_FIELDS, f"{path}: published")
+    else:
+        _checked(spec["scheduled"], SCHEDULED_FIELDS, f"{path}: scheduled")
+        if spec.get("behind_page_password"):
+            raise DemoContentError(
+                f"{path}: a scheduled article can't also be behind a page password"
+            )
     _checked(spec["image"], IMAGE_FIELDS, f"{path}: image")
     if spec.get("republishing"):
         _checked(spec["republishing"], REPUBLISHING_FIELDS, f"{path}: republishing")
@@ -162,6 +188,8 @@ def read_article(path: Path, known: dict[str, set[str]]) -> dict[str, Any]:
     spec.setdefault("reports", [])
     for flag in ("newsletter", "members_only", "behind_page_password"):
         spec.setdefault(flag, False)
+    spec.setdefault("published", None)
+    spec.setdefault("scheduled", None)
     spec.setdefault("republishing", None)
     spec.setdefault("originally_published_at", "")
     spec["image"].setdefault("credit_url", "")

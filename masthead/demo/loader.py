@@ -4,13 +4,15 @@ Its content comes from the data files under ``demo/content/`` (read and checked 
 ``content_files``); this module turns them into pages, images, settings and accounts.
 
 Idempotent: every object is looked up by its slug (or title, for images) before it is made, so
-running the loader again changes nothing and duplicates nothing.
+running the loader again changes nothing and duplicates nothing. That holds for the scheduled
+article too: once made, it is left to the clock, scheduled or already published.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import secrets
 import tempfile
 from collections.abc import Callable, Iterable
@@ -194,6 +196,19 @@ def load_demo(
             spec, articles_index, authors, regions, themes, reports, collection, now, summary
         )
         _ensure_page_password(embargoed, summary)
+    for spec in content.scheduled_articles:
+        # Its minutes count from the moment it is made, near the end of the load.
+        _ensure_article(
+            spec,
+            articles_index,
+            authors,
+            regions,
+            themes,
+            reports,
+            collection,
+            timezone.now(),
+            summary,
+        )
     for _rule in range(load_demo_syndication(site, content.syndication, articles)):
         summary.count("republishing rules")
     _reader, created = load_demo_newsletter()
@@ -244,6 +259,34 @@ def describe_demo_translation() -> str:
         f"notes around them, into {by_engine}; other languages wait for an engine "
         f"(masthead translate engines).{review}"
     )
+
+
+def describe_scheduled_articles(base_url: str) -> list[str]:
+    """For the banner: each scheduled demo article's headline, when the clock publishes it (or
+    published it, once it has) and where it then appears."""
+    now = timezone.now()
+    lines = []
+    slugs = [spec["slug"] for spec in demo_content().scheduled_articles]
+    for article in ArticlePage.objects.filter(slug__in=slugs).order_by("pk"):
+        address = f"{base_url}{article.url}"
+        if article.live:
+            went_live = timezone.localtime(article.first_published_at)
+            lines.append(
+                f"“{article.title}” went live at {went_live:%Y-%m-%d %H:%M %Z}, published by "
+                f"the clock: {address}"
+            )
+            continue
+        revision = article.scheduled_revision
+        if revision is None:
+            continue  # an editor took it off the schedule
+        go_live_at = revision.approved_go_live_at
+        minutes = math.ceil((go_live_at - now).total_seconds() / 60)
+        when = f"in {minutes} minute{'' if minutes == 1 else 's'}" if minutes > 0 else "due now"
+        lines.append(
+            f"“{article.title}” goes live at {timezone.localtime(go_live_at):%H:%M %Z} ({when}): "
+            f"the clock publishes it, then it shows on the front page and at {address}"
+        )
+    return lines
 
 
 # --- Site and people --------------------------------------------------------------------------
@@ -390,17 +433,24 @@ def _ensure_article(
         credit=image_spec["credit"],
         credit_url=image_spec.get("credit_url", ""),
     )
-    day = (now - dt.timedelta(days=spec["published"]["days_ago"])).date()
-    published_at = timezone.make_aware(
-        dt.datetime.combine(day, dt.time(spec["published"]["hour"], 0))
-    )
-    published_at = min(published_at, now - dt.timedelta(minutes=5))
+    published_at = go_live_at = None
+    if spec["scheduled"]:
+        # On the minute, as the admin's date picker sets it (and as the banner shows it).
+        go_live_at = now + dt.timedelta(minutes=spec["scheduled"]["minutes_after_load"] + 1)
+        go_live_at = go_live_at.replace(second=0, microsecond=0)
+    else:
+        day = (now - dt.timedelta(days=spec["published"]["days_ago"])).date()
+        published_at = timezone.make_aware(
+            dt.datetime.combine(day, dt.time(spec["published"]["hour"], 0))
+        )
+        published_at = min(published_at, now - dt.timedelta(minutes=5))
     article = ArticlePage(
         title=spec["title"],
         slug=spec["slug"],
         standfirst=spec["standfirst"],
         body=_body(spec["body"]),
         published_at=published_at,
+        go_live_at=go_live_at,
         featured_image=image,
         featured_image_alt=image_spec["alt"],
         featured_image_caption=image_spec["caption"],
@@ -415,7 +465,14 @@ def _ensure_article(
     article.themes.set([themes[slug] for slug in spec["themes"]])
     article.reports.set([reports[slug] for slug in spec["reports"]])
     revision = article.save_revision()
+    # With a go-live date ahead, Wagtail schedules rather than publishes, as the admin's
+    # "Schedule" does: the draft stays unpublished and the revision carries the date
+    # (approved_go_live_at), where ``masthead clock`` finds it. The publication date is then
+    # left empty, as an editor leaves it, and becomes the go-live date when it goes live.
     revision.publish()
+    if go_live_at is not None:
+        summary.count("scheduled articles")
+        return ArticlePage.objects.get(pk=article.pk)
     # Publishing stamps first_published_at with the load time; the demo's history says otherwise.
     ArticlePage.objects.filter(pk=article.pk).update(
         first_published_at=published_at, last_published_at=published_at

@@ -21,7 +21,7 @@ def test_every_shipped_data_file_is_read_and_names_only_what_exists():
     articles = sorted((CONTENT_DIR / "articles").glob("*.md"))
     # A file the loader would skip (a typo in its extension, say) is a missing article.
     assert {path for path in CONTENT_DIR.rglob("*") if path.is_file()} == read | set(articles)
-    assert len(content.articles) == len(articles) == 31
+    assert len(content.articles) == len(articles) == 32
     known = {
         kind: {spec["slug"] for spec in getattr(content, kind)}
         for kind in ("authors", "regions", "themes", "reports")
@@ -34,6 +34,10 @@ def test_every_shipped_data_file_is_read_and_names_only_what_exists():
     assert [spec["slug"] for spec in content.password_protected_articles] == [
         "embargoed-budget-briefing"
     ]
+    assert [spec["slug"] for spec in content.scheduled_articles] == [
+        "cocoa-prices-and-west-african-farmers"
+    ]
+    assert len(content.listed_articles) == 30
     assert sum(spec["members_only"] for spec in content.articles) == 2
     assert set(content.syndication["article_policies"]) == {
         "export-controls-and-allies",
@@ -100,6 +104,28 @@ def test_a_missing_field_a_stray_field_and_bad_yaml_are_named_with_their_file(co
     with pytest.raises(DemoContentError, match="could not be read as YAML") as error:
         demo_content(content_copy)
     assert str(authors) in str(error.value)
+
+
+def test_an_article_is_either_published_or_scheduled_not_both_nor_neither(content_copy):
+    article = content_copy / "articles" / "04-gulf-solar-bets-on-hydrogen-exports.md"
+    _edit(article, "published:", "scheduled:\n  minutes_after_load: 5\npublished:")
+    with pytest.raises(DemoContentError, match=r"either published .* or scheduled") as error:
+        demo_content(content_copy)
+    assert str(article) in str(error.value)
+
+    _edit(article, "published:\n  days_ago: 1\n  hour: 8\n", "")
+    _edit(article, "newsletter: true", "behind_page_password: true")
+    with pytest.raises(DemoContentError, match="can't also be behind a page password"):
+        demo_content(content_copy)
+    _edit(article, "behind_page_password: true", "newsletter: true")
+
+    _edit(article, "minutes_after_load: 5", "minutes_after_lunch: 5")
+    with pytest.raises(DemoContentError, match="scheduled: missing minutes_after_load"):
+        demo_content(content_copy)
+
+    _edit(article, "scheduled:\n  minutes_after_lunch: 5\n", "")
+    with pytest.raises(DemoContentError, match=r"either published .* or scheduled"):
+        demo_content(content_copy)
 
 
 def test_a_file_whose_name_disagrees_with_its_slug_is_refused(content_copy):

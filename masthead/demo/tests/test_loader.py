@@ -1,12 +1,16 @@
 """The demo publication: complete, original, and safe to load twice."""
 
+import datetime as dt
+import io
 import re
 import stat
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from wagtail.models import ReferenceIndex, Site
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import ReferenceIndex, Revision, Site
 
 from masthead.demo.content_files import demo_content
 from masthead.demo.credentials import credentials_path, read_all_demo_credentials
@@ -24,14 +28,26 @@ from masthead.news.models import (
 )
 from masthead.news.selectors import readable_articles
 from masthead.newsletter.models import Subscriber
+from masthead.server.clock import Clock, periodic_jobs
+from masthead.server.management.commands.serve import Command as Serve
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded(settings, tmp_path):
+def loaded(settings, tmp_path) -> dt.datetime:
+    """The demo, loaded; the moment its load began."""
     settings.DATA_DIR = tmp_path
+    began = timezone.now()
     call_command("load-demo", port=8123, verbosity=0)
+    return began
+
+
+def banner() -> str:
+    """What ``masthead serve --demo-banner`` prints once the site answers."""
+    out = io.StringIO()
+    Serve(stdout=out).print_demo_banner("127.0.0.1", 8123)
+    return out.getvalue()
 
 
 def counts() -> dict[str, int]:
@@ -53,16 +69,17 @@ def counts() -> dict[str, int]:
 
 def test_the_demo_has_the_promised_publication_and_every_page_renders(loaded, client, settings):
     made = counts()
-    # 30 written for the demo, 1 embargoed, 3 moved in from its old blog (demo/wordpress/).
+    # 30 written for the demo, 1 embargoed, 1 scheduled, 3 moved in from its old blog
+    # (demo/wordpress/).
     assert {kind: made[kind] for kind in ("ArticlePage", "AuthorPage", "RegionPage")} == {
-        "ArticlePage": 34,
+        "ArticlePage": 35,
         "AuthorPage": 5,
         "RegionPage": 6,
     }
     assert (made["ThemePage"], made["ReportPage"]) == (8, 3)
     assert made["CreditedRendition"] >= 30 * 8  # made at load time, not on the first visit
-    # 30 readable, one embargoed behind a page password, 3 moved in from WordPress, two of
-    # the 30 for members only.
+    # 30 readable, one embargoed behind a page password, one scheduled for later, 3 moved in
+    # from WordPress, two of the 30 for members only.
     assert readable_articles().count() == 31
     assert ArticlePage.objects.filter(selected_for_newsletter=True).count() >= 3
     site = Site.objects.get(is_default_site=True)
@@ -93,8 +110,13 @@ def test_the_demo_has_the_promised_publication_and_every_page_renders(loaded, cl
 def test_loading_twice_duplicates_nothing_and_staff_can_log_in(loaded, client):
     before = counts()
     passwords = read_all_demo_credentials()
+    scheduled = Revision.objects.filter(approved_go_live_at__isnull=False)
+    schedule = list(scheduled.values_list("pk", "approved_go_live_at"))
     call_command("load-demo", port=8123, verbosity=0)
     assert counts() == before
+    # The scheduled article keeps its one scheduled revision, and its time.
+    assert len(schedule) == 1
+    assert list(scheduled.values_list("pk", "approved_go_live_at")) == schedule
     assert read_all_demo_credentials() == passwords
     accounts = read_all_demo_credentials()
     assert set(accounts) == {"admin", "editor", "contributor", PAGE_PASSWORD_ROLE}
@@ -155,6 +177,59 @@ def test_the_embargoed_article_opens_with_its_password_and_is_listed_nowhere(
         action.replace("&amp;", "&"), {"password": password, "return_url": url}, follow=True, **host
     )
     assert headline in unlocked.content.decode()
+
+
+def test_the_scheduled_article_waits_for_its_time_then_the_clock_publishes_it(
+    loaded, client, settings, monkeypatch
+):
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    host = {"HTTP_HOST": "127.0.0.1:8123"}
+    (spec,) = demo_content().scheduled_articles
+    headline, minutes = spec["title"], dt.timedelta(minutes=spec["scheduled"]["minutes_after_load"])
+    shown = {headline, escape(headline), spec["slug"]}  # its apostrophe is escaped in HTML
+    article = ArticlePage.objects.get(slug=spec["slug"])
+    # As the admin's "Schedule" leaves it: a draft whose revision carries its go-live date.
+    assert not article.live and article.first_published_at is None
+    (scheduled,) = Revision.objects.filter(approved_go_live_at__isnull=False)
+    assert scheduled.object_id == str(article.pk)
+    go_live_at = scheduled.approved_go_live_at
+    # On the first whole minute after that many minutes from the load.
+    assert go_live_at.second == go_live_at.microsecond == 0
+    assert loaded + minutes <= go_live_at <= timezone.now() + minutes + dt.timedelta(minutes=1)
+    assert article.go_live_at == go_live_at
+
+    assert not readable_articles().filter(pk=article.pk).exists()
+    for path in ["/", "/articles/", "/regions/africa/", "/feed/rss/", "/sitemap.xml"]:
+        page = client.get(path, **host).content.decode()
+        assert not any(text in page for text in shown), path
+    assert client.get(article.url, **host).status_code == 404
+    (line,) = [line for line in banner().splitlines() if "Scheduled article:" in line]
+    assert f"“{headline}” goes live at {timezone.localtime(go_live_at):%H:%M %Z}" in line
+    assert f"http://127.0.0.1:8123{article.url}" in line
+
+    # The clock's own publishing job: nothing before its time, then it publishes it.
+    (publishing,) = [job for job in periodic_jobs() if job.name == "publishing"]
+    done: list[str] = []
+    clock = Clock([publishing], done.append)
+    assert clock.run(publishing) and done == []
+    with monkeypatch.context() as later:
+        later.setattr(timezone, "now", lambda: go_live_at + dt.timedelta(seconds=30))
+        assert clock.run(publishing)
+    assert len(done) == 1 and done[0].startswith(f"publishing: Published “{headline}”")
+
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.live and article.published_at == go_live_at
+    assert readable_articles().filter(pk=article.pk).exists()
+    assert escape(headline) in client.get("/", **host).content.decode()
+    assert headline in client.get("/feed/rss/", **host).content.decode()
+    assert article.url in client.get("/sitemap.xml", **host).content.decode()
+    assert client.get(article.url, **host).status_code == 200
+    assert f"Scheduled article:  “{headline}” went live at " in banner()
+
+    # Loading the demo again leaves it as the clock left it: live, and not scheduled again.
+    call_command("load-demo", port=8123, verbosity=0)
+    assert ArticlePage.objects.filter(slug=spec["slug"]).get().live
+    assert not Revision.objects.filter(approved_go_live_at__isnull=False).exists()
 
 
 def test_search_finds_every_demo_article_before_any_worker_runs(settings, tmp_path, client):

@@ -124,7 +124,11 @@ class Command(BaseCommand):
 
     def print_demo_banner(self, host: str, port: int) -> None:
         from masthead.demo.credentials import read_all_demo_credentials
-        from masthead.demo.loader import OLD_WORDPRESS_ADDRESS, PAGE_PASSWORD_ROLE
+        from masthead.demo.loader import (
+            OLD_WORDPRESS_ADDRESS,
+            PAGE_PASSWORD_ROLE,
+            describe_scheduled_articles,
+        )
 
         base = f"http://{host}:{port}"
         self.stdout.write(
@@ -142,6 +146,8 @@ class Command(BaseCommand):
                 continue
             label = f"{role.capitalize()} login:"
             self.stdout.write(f"  {label:<19} {username} / {password}")
+        for line in describe_scheduled_articles(base):
+            self.stdout.write(f"  Scheduled article:  {line}")
         if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
             self.stdout.write(
                 f"  Mail:               written to {settings.EMAIL_FILE_PATH}/ "
