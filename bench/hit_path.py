@@ -10,7 +10,6 @@ benchmark, not a test: it is outside the suite's folders and prints its figures.
 
 from __future__ import annotations
 
-import io
 import os
 import time
 from collections.abc import Callable
@@ -22,33 +21,13 @@ import pytest
 from masthead.conftest import isolated_site_files, original_language, site  # noqa: F401
 from masthead.news.tests.factories import ArticleFactory
 from masthead.server import page_cache as pc
-from masthead.server.tests.test_fast_path import Reader
+from masthead.server.tests.test_fast_path import Reader, wsgi_environ
 from masthead.server.tests.test_page_files import files  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
 REQUESTS = 20_000
 ROUNDS = 5
-
-
-def environ(path: str) -> dict[str, Any]:
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "testserver",
-        "REMOTE_ADDR": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": io.StringIO(),
-        "wsgi.version": (1, 0),
-        "wsgi.multithread": True,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-    }
 
 
 def cpu_us(call: Callable[[], object]) -> float:
@@ -73,7 +52,7 @@ def hit_us(reader: Reader, path: str) -> float:
     def start_response(status: str, headers: list, exc_info: Any = None) -> None:
         pass
 
-    return cpu_us(lambda: reader.application(environ(path), start_response))
+    return cpu_us(lambda: reader.application(wsgi_environ(path), start_response))
 
 
 def test_hit_without_page_files(settings: Any) -> None:
@@ -88,7 +67,7 @@ def test_hit_with_page_files(files: Any) -> None:  # noqa: F811 - the fixture
     path = cached_article(reader)
     print(f"\nhit, page files kept: {hit_us(reader, path):.1f} µs")
     cache = pc.page_cache()
-    key = pc.page_key(environ(path))
+    key = pc.page_key(wsgi_environ(path))
     page = cache.local(key)
     page_files = pc.page_files()
     folder = page_files._known(key, page)[1]

@@ -41,6 +41,30 @@ class Answer:
         return self.headers.get("x-page-cache")
 
 
+def wsgi_environ(path: str, method: str = "GET", **headers: str) -> dict[str, Any]:
+    """A WSGI request for ``path`` (with its query string, if any) to testserver."""
+    path, _, query = path.partition("?")
+    environ: dict[str, Any] = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": io.StringIO(),
+        "wsgi.version": (1, 0),
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    environ.update({"HTTP_" + name.upper(): value for name, value in headers.items()})
+    return environ
+
+
 class Reader:
     """Sends WSGI requests to Masthead's production application object."""
 
@@ -48,25 +72,7 @@ class Reader:
         self.application = FastPath(WSGIHandler())
 
     def get(self, path: str, method: str = "GET", **headers: str) -> Answer:
-        path, _, query = path.partition("?")
-        environ: dict[str, Any] = {
-            "REQUEST_METHOD": method,
-            "PATH_INFO": path,
-            "QUERY_STRING": query,
-            "SERVER_NAME": "testserver",
-            "SERVER_PORT": "80",
-            "HTTP_HOST": "testserver",
-            "REMOTE_ADDR": "127.0.0.1",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(),
-            "wsgi.errors": io.StringIO(),
-            "wsgi.version": (1, 0),
-            "wsgi.multithread": True,
-            "wsgi.multiprocess": True,
-            "wsgi.run_once": False,
-        }
-        environ.update({"HTTP_" + name.upper(): value for name, value in headers.items()})
+        environ = wsgi_environ(path, method, **headers)
         started: dict[str, Any] = {}
 
         def start_response(status: str, response_headers: list, exc_info: Any = None) -> None:
