@@ -9,7 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
-from masthead.demo.loader import describe_demo_translation, load_demo
+from masthead.demo.banner import describe_demo_translation
+from masthead.demo.loader import load_demo
 from masthead.membership.demo import DEMO_MEMBER, demo_member_sign_in_link
 
 

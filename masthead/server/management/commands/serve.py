@@ -123,12 +123,9 @@ class Command(BaseCommand):
                     process.kill()
 
     def print_demo_banner(self, host: str, port: int) -> None:
+        from masthead.demo.banner import describe_scheduled_articles
         from masthead.demo.credentials import read_all_demo_credentials
-        from masthead.demo.loader import (
-            OLD_WORDPRESS_ADDRESS,
-            PAGE_PASSWORD_ROLE,
-            describe_scheduled_articles,
-        )
+        from masthead.demo.loader import OLD_WORDPRESS_ADDRESS, PAGE_PASSWORD_ROLE
 
         base = f"http://{host}:{port}"
         self.stdout.write(
