@@ -21,6 +21,7 @@ NOT_READER_FACING = {
     "translation/services.py",  # translating every article, restricted ones too
     "translation/management/commands/translate.py",
     "demo/loader.py",
+    "demo/banner.py",  # the terminal banner: finds the demo's scheduled draft by its slug
     "importers/services.py",  # importing every post, restricted and unpublished ones too
     # Members-only teasers: the articles readable_articles() hides from everyone on purpose;
     # listed with the same .live().public() rule, headline and standfirst only.
