@@ -102,7 +102,11 @@ class DemoLoadSummary:
     def __str__(self) -> str:
         if not self.created:
             return f"The demo publication was already loaded; nothing changed ({self.site_url})."
-        made = ", ".join(f"{number} {kind}" for kind, number in self.created.items())
+        # Every kind is a regular English plural ("scheduled articles", "region pages").
+        made = ", ".join(
+            f"{number} {kind if number != 1 else kind.removesuffix('s')}"
+            for kind, number in self.created.items()
+        )
         return f"Loaded the demo publication at {self.site_url}: created {made}."
 
 

@@ -22,6 +22,10 @@ from masthead.server.purging import purge_article
 
 
 def queue_article_translation(sender: type, instance: ArticlePage, **kwargs: Any) -> None:
+    if not instance.live:
+        # Scheduled for later: Wagtail sends ``page_published`` now and again at go-live, and
+        # a draft's translation would only wait unread (and count its languages as the site's).
+        return
     from .tasks import translate_article_task
 
     article_id = instance.pk

@@ -14,7 +14,7 @@ from wagtail.models import ReferenceIndex, Revision, Site
 
 from masthead.demo.content_files import demo_content
 from masthead.demo.credentials import credentials_path, read_all_demo_credentials
-from masthead.demo.loader import PAGE_PASSWORD_ROLE
+from masthead.demo.loader import PAGE_PASSWORD_ROLE, DemoLoadSummary
 from masthead.news.models import (
     ArticlePage,
     AuthorPage,
@@ -279,3 +279,14 @@ def test_the_old_wordpress_blog_moved_in_and_its_addresses_redirect(loaded, clie
     radio = ArticlePage.objects.get(slug="radio-and-the-ballot")
     html = client.get(radio.url, HTTP_HOST="127.0.0.1:8123").content.decode()
     assert "Imported as it was" in html  # the old poll shortcode, kept for an editor
+
+
+@pytest.mark.django_db(databases=[])
+def test_the_load_summary_counts_in_words():
+    summary = DemoLoadSummary(site_url="http://127.0.0.1:8000/")
+    for kind in ("articles", "articles", "scheduled articles", "region pages"):
+        summary.count(kind)
+    assert str(summary) == (
+        "Loaded the demo publication at http://127.0.0.1:8000/: "
+        "created 2 articles, 1 scheduled article, 1 region page."
+    )

@@ -193,6 +193,35 @@ def test_publishing_queues_translation_after_commit(
 
 
 @pytest.mark.usefixtures("apertium")
+def test_a_scheduled_article_is_translated_when_it_goes_live_not_before(
+    home, languages, django_capture_on_commit_callbacks, monkeypatch
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from masthead.news.scheduled_publishing import publish_scheduled
+    from masthead.news.tests.factories import ArticleFactory
+
+    article = ArticleFactory(title="The bridge opens next week", live=False)
+    go_live_at = timezone.now() + dt.timedelta(minutes=5)
+    article.go_live_at = go_live_at
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()  # the admin's "Schedule"
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    assert not ArticleTranslation.objects.filter(article=article).exists()
+
+    with monkeypatch.context() as later, django_capture_on_commit_callbacks(execute=True):
+        later.setattr(timezone, "now", lambda: go_live_at + dt.timedelta(seconds=1))
+        assert len(publish_scheduled()) == 1
+    assert set(
+        ArticleTranslation.objects.filter(article=article, status="done").values_list(
+            "language", flat=True
+        )
+    ) == {"pt", "es"}
+
+
+@pytest.mark.usefixtures("apertium")
 def test_hostile_correction_is_stored_as_plain_text(article, languages, admin_user):
     services.translate_article(article.pk, ["es"])
     translation = ArticleTranslation.objects.get(article=article, language="es")
