@@ -1,5 +1,5 @@
 """Sending an issue: delivery records first, then batches claimed under a lease, one reused
-connection, and each message recorded as sent the moment the server accepts it.
+connection, and each message recorded as sent before the server may accept the next.
 
 What this guarantees: every confirmed subscriber of the issue's frequency gets a delivery
 record before anything is sent; a worker that dies (SIGKILL, power cut) leaves its claimed
@@ -10,8 +10,9 @@ message per worker that the server accepted but that was not yet recorded.
 This module is the sending loop; each part it relies on is a module of its own, as Ghost splits
 its email service: ``recipients`` (delivery records), ``claims`` (batches under a lease),
 ``prepared_messages`` and ``email_message`` (each reader's copy), ``smtp_backend`` (the
-connection), ``pacing`` (the rate), ``mail_errors`` (what a failure means), ``outcomes``
-(recording each delivery) and ``progress`` (counting, and marking the issue sent).
+connection), ``pacing`` (the rate), ``mail_errors`` (what a failure means), ``sent_marks``
+(recording each message sent, the lanes' marks written together), ``outcomes`` (recording the
+other ends of a delivery) and ``progress`` (counting, and marking the issue sent).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import DatabaseError
 from django.db import connection as db_connection
 from django.db.models import Min
 from django.utils import timezone
@@ -32,12 +34,13 @@ from .claims import Claimed, claim_batch, new_worker_id, release_dead_claims
 from .email_message import build_message, message_domain
 from .mail_errors import ConnectionTrouble, classify_error
 from .models import Delivery, NewsletterIssue, Subscriber
-from .outcomes import mark_refused, mark_suppressed, record_failed, record_retry, record_sent
+from .outcomes import mark_refused, mark_suppressed, record_failed, record_retry
 from .pacing import RateLimiter
 from .prepared_messages import MessageTemplate
 from .progress import Progress, finish_issue, progress_of
 from .recipients import prepare_deliveries
 from .rendering import issue_articles, render_issue
+from .sent_marks import LeaseLost, MarkTicket, SentMarkWriter
 from .smtp_backend import PREPARED_SMTP_BACKEND, uses_django_smtp
 
 logger = logging.getLogger(__name__)
@@ -82,6 +85,14 @@ class IssueSender:
     def run(self) -> Progress:
         prepare_deliveries(self.issue)
         release_dead_claims(self.issue.pk)
+        self.sent_marks = SentMarkWriter(self.connections)
+        try:
+            self._run_lanes()
+        finally:
+            self.sent_marks.close()  # every mark written before the issue is counted
+        return finish_issue(self.issue.pk)
+
+    def _run_lanes(self) -> None:
         if self.connections == 1:
             Lane(self, self.worker).run()
         else:
@@ -101,7 +112,6 @@ class IssueSender:
                 self.report()
             if errors:
                 raise errors[0]
-        return finish_issue(self.issue.pk)
 
     def _run_lane(self, worker: str, errors: list[BaseException]) -> None:
         try:
@@ -125,6 +135,8 @@ class Lane:
         self.worker = worker
         self.connection: Any = None
         self.connection_failures = 0
+        # The last message's mark, submitted but not yet known to be committed.
+        self.unconfirmed: MarkTicket | None = None
 
     def run(self) -> None:
         try:
@@ -163,7 +175,16 @@ class Lane:
                 connection.open()
             except Exception as exc:
                 raise ConnectionTrouble(str(exc)) from exc
+            if self.sender.prepared:
+                connection.before_data = self.confirm_previous
             self.connection = connection
+
+    def confirm_previous(self) -> None:
+        """Wait until the last message sent is recorded: the server must not accept another
+        before, or a crash could resend two. Raises LeaseLost if it could not be recorded."""
+        ticket, self.unconfirmed = self.unconfirmed, None
+        if ticket is not None:
+            ticket.wait()
 
     def close(self) -> None:
         if self.connection is not None:
@@ -214,12 +235,23 @@ class Lane:
                 )
             self.sender.limiter.wait()
             try:
+                if not self.sender.prepared:
+                    self.confirm_previous()  # other backends have no step before the data
                 self.connection.send_messages([message])
-            except Exception as exc:  # every failure is classified and recorded
+            except LeaseLost:
+                # Another worker took this batch over (our lease ran out): stop before sending
+                # anything else it now owns.
+                logger.warning("lease on issue %s lost; stopping this batch", self.issue.pk)
+                self.release(batch[index:])
+                return
+            except DatabaseError:
+                raise  # the last message's mark could not be written: stop, and say so
+            except Exception as exc:  # every failure to send is classified and recorded
                 kind = classify_error(exc)
                 if kind == "connection":
                     self.close()
                     self.release(batch[index:])
+                    self.confirm_previous_quietly()
                     raise ConnectionTrouble(str(exc)) from exc
                 if kind == "permanent":
                     mark_refused(claim, str(exc))
@@ -229,12 +261,18 @@ class Lane:
                     record_retry(claim.delivery_id, str(exc))
                 continue
             self.connection_failures = 0
-            if not record_sent(claim.delivery_id, self.worker, message_id):
-                # Another worker took this batch over (our lease ran out): stop before sending
-                # anything else it now owns.
-                logger.warning("lease on issue %s lost; stopping this batch", self.issue.pk)
-                self.release(batch[index + 1 :])
-                return
+            self.unconfirmed = self.sender.sent_marks.submit(
+                claim.delivery_id, self.worker, message_id
+            )
+        self.confirm_previous_quietly()
+
+    def confirm_previous_quietly(self) -> None:
+        """At the end of a batch: the last mark written, a lost lease only logged (nothing more
+        of the batch is left to send)."""
+        try:
+            self.confirm_previous()
+        except LeaseLost:
+            logger.warning("lease on issue %s lost at the end of a batch", self.issue.pk)
 
     def renew_lease(self) -> None:
         Delivery.objects.filter(

@@ -271,8 +271,8 @@ def test_a_sent_message_is_recorded_only_by_the_worker_holding_its_claim(issue):
     from django.utils import timezone
 
     from masthead.newsletter.claims import claim_batch
-    from masthead.newsletter.outcomes import record_sent
     from masthead.newsletter.recipients import prepare_deliveries
+    from masthead.newsletter.sent_marks import record_sent
 
     SubscriberFactory.create_batch(2)
     prepare_deliveries(issue)
@@ -293,3 +293,82 @@ def test_a_sent_message_is_recorded_only_by_the_worker_holding_its_claim(issue):
     assert before <= sent.sent_at <= timezone.now()
     untouched = Delivery.objects.get(pk=second.delivery_id)
     assert (untouched.status, untouched.claimed_by) == (Delivery.Status.PENDING, "host:1:a")
+
+
+def test_a_messages_data_goes_only_after_the_previous_one_is_recorded(smtp, issue):
+    """The prepared backend runs its hook after the envelope and before the data, so the server
+    can accept a message only once the hook (the lane waiting for its last mark) has returned;
+    a hook that refuses leaves nothing sent and the connection usable."""
+    from django.core.mail import get_connection
+
+    from masthead.newsletter.prepared_messages import MessageTemplate
+    from masthead.newsletter.sent_marks import LeaseLost
+    from masthead.newsletter.smtp_backend import PREPARED_SMTP_BACKEND
+
+    template = MessageTemplate(issue, render_issue(issue, "en"))
+    backend = get_connection(PREPARED_SMTP_BACKEND, fail_silently=False)
+    backend.open()
+    received_at_hook: list[int] = []
+    refuse = {"reader2@example.org"}
+
+    def send(address: str) -> None:
+        def hook() -> None:
+            received_at_hook.append(len(smtp.received))
+            if address in refuse:
+                raise LeaseLost(address)
+
+        backend.before_data = hook
+        message = template.message_for(1, address, f"<{address}>", backend)
+        backend.send_messages([message])
+
+    send("reader0@example.org")
+    send("reader1@example.org")
+    with pytest.raises(LeaseLost):
+        send("reader2@example.org")
+    send("reader3@example.org")
+    backend.close()
+
+    assert received_at_hook == [0, 1, 2, 2]  # each hook ran before its own message arrived
+    assert [m.recipients for m in smtp.received] == [
+        ["reader0@example.org"],
+        ["reader1@example.org"],
+        ["reader3@example.org"],
+    ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_writer_records_every_lanes_marks_and_only_its_own_claims(issue, monkeypatch):
+    """Marks submitted by several lanes at once are all written by the writer's thread; a
+    delivery another worker holds is not marked, and its lane hears LeaseLost."""
+    from masthead.newsletter import sent_marks
+    from masthead.newsletter.claims import claim_batch
+    from masthead.newsletter.recipients import prepare_deliveries
+
+    SubscriberFactory.create_batch(4)
+    prepare_deliveries(issue)
+    mine = claim_batch(issue.pk, "host:1:a", 3)
+    (theirs,) = claim_batch(issue.pk, "host:2:b", 1)
+    groups: list[int] = []
+    real_write = sent_marks.record_sent_marks
+
+    def counting_write(marks):
+        groups.append(len(marks))
+        return real_write(marks)
+
+    monkeypatch.setattr(sent_marks, "record_sent_marks", counting_write)
+    writer = sent_marks.SentMarkWriter(lanes=4)
+    tickets = [writer.submit(c.delivery_id, "host:1:a", f"<{c.delivery_id}@x>") for c in mine]
+    stolen = writer.submit(theirs.delivery_id, "host:1:a", "<stolen@x>")
+    writer.close()
+
+    for ticket in tickets:
+        ticket.wait()
+    with pytest.raises(sent_marks.LeaseLost):
+        stolen.wait()
+    assert sum(groups) == 4  # every mark went through the writer's statement
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT).order_by("pk")
+    assert [(d.pk, d.message_id) for d in sent] == [
+        (c.delivery_id, f"<{c.delivery_id}@x>") for c in mine
+    ]
+    still = Delivery.objects.get(pk=theirs.delivery_id)
+    assert (still.status, still.claimed_by) == (Delivery.Status.PENDING, "host:2:b")
