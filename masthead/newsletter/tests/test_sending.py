@@ -265,19 +265,23 @@ def test_delivery_records_are_one_per_confirmed_reader_of_the_frequency_in_their
 
 
 def test_a_sent_message_is_recorded_only_by_the_worker_holding_its_claim(issue):
-    """record_sent writes with the driver's own cursor: the time it stores must read back as
+    """record_sent_marks writes with the driver's own cursor: the time it stores must read back as
     Django's own, and a worker whose claim was taken over (or a delivery no longer pending)
     records nothing."""
     from django.utils import timezone
 
     from masthead.newsletter.claims import claim_batch
     from masthead.newsletter.recipients import prepare_deliveries
-    from masthead.newsletter.sent_marks import record_sent
+    from masthead.newsletter.sent_marks import SentMark, record_sent_marks
 
     SubscriberFactory.create_batch(2)
     prepare_deliveries(issue)
     first, second = claim_batch(issue.pk, "host:1:a", 2)
     before = timezone.now()
+
+    def record_sent(delivery_id: int, worker: str, message_id: str) -> bool:
+        mark = SentMark(delivery_id, worker, message_id, timezone.now())
+        return record_sent_marks([mark]) == {delivery_id}
 
     assert not record_sent(first.delivery_id, "host:2:b", "<other@x.example>")  # not its claim
     assert record_sent(first.delivery_id, "host:1:a", "<first@x.example>")
